@@ -1,0 +1,209 @@
+"""Every example of the course, in tutorial order, with its digits task and how to train it.
+
+This registry is what the tests, the command line and the notebooks share: one
+place that says which builder, at which sizes, learns which task, with which
+losses and metrics.
+"""
+
+import dataclasses
+import difflib
+import functools
+import time
+
+from keras_functional_guide import data
+from keras_functional_guide._validation import check_int
+from keras_functional_guide.dag import build_dag
+from keras_functional_guide.multi_input import build_multi_input
+from keras_functional_guide.multi_output import build_multi_output
+from keras_functional_guide.nested import build_nested
+from keras_functional_guide.sequential import build_sequential_counterpart, build_sequential_equivalent
+from keras_functional_guide.shared_layers import build_shared_layers
+
+# Sizes suited to 8×8 digits: small enough to train in seconds on 2 CPU cores.
+_DIGITS_VGG = {"input_shape": data.IMAGE_SHAPE, "filters": 16, "fc_units": 64}
+
+
+@dataclasses.dataclass(frozen=True)
+class Example:
+    """One example: its builder at digits sizes, its task, and how to compile it.
+
+    Attributes:
+        name: Identifier used by the command line, e.g. ``"multi_input"``.
+        section: The tutorial section it illustrates, e.g. ``"§1.1"``.
+        title: The tutorial's own heading for it, in Chinese.
+        topology: One line in English on the shape of its graph.
+        notebook: The notebook that teaches it.
+        build: Zero-argument function returning a new model at digits sizes.
+        load_task: Zero-argument function returning its :class:`data.Task`.
+        loss: The loss, or a dict of losses keyed by output name.
+        metrics: The metrics, or a dict of metric lists keyed by output name.
+        accuracy_key: Key of the headline test accuracy in ``evaluate``'s dict.
+        chance: Accuracy of guessing, for comparison.
+        epochs: Default number of training epochs.
+    """
+
+    name: str
+    section: str
+    title: str
+    topology: str
+    notebook: str
+    build: object
+    load_task: object
+    loss: object
+    metrics: object
+    accuracy_key: str
+    chance: float
+    epochs: int
+
+
+EXAMPLES = (
+    Example(
+        "sequential_equivalent", "§1, §2", "Functional API 概述 / 示例",
+        "chain: conv, conv, pool, dense, dense (the tutorial's 'VGG19')",
+        "01_functional_api_overview.ipynb",
+        functools.partial(build_sequential_equivalent, **_DIGITS_VGG),
+        data.digit_task,
+        loss="sparse_categorical_crossentropy", metrics=["accuracy"],
+        accuracy_key="accuracy", chance=0.1, epochs=5,
+    ),
+    Example(
+        "sequential_counterpart", "§1", "Functional API 概述",
+        "the same chain as keras.Sequential",
+        "01_functional_api_overview.ipynb",
+        functools.partial(build_sequential_counterpart, **_DIGITS_VGG),
+        data.digit_task,
+        loss="sparse_categorical_crossentropy", metrics=["accuracy"],
+        accuracy_key="accuracy", chance=0.1, epochs=5,
+    ),
+    Example(
+        "multi_input", "§1.1", "多输入模型",
+        "two inputs (image, query id) merged by Concatenate",
+        "02_multi_input.ipynb",
+        build_multi_input, data.match_task,
+        loss={"match": "binary_crossentropy"},
+        metrics={"match": ["accuracy"]},
+        accuracy_key="accuracy", chance=0.5, epochs=15,
+    ),
+    Example(
+        "multi_output", "§1.1", "多输出模型",
+        "one input, two heads (digit softmax, parity sigmoid)",
+        "03_multi_output.ipynb",
+        build_multi_output, data.digit_parity_task,
+        loss={"digit": "sparse_categorical_crossentropy", "parity": "binary_crossentropy"},
+        metrics={"digit": ["accuracy"], "parity": ["accuracy"]},
+        accuracy_key="digit_accuracy", chance=0.1, epochs=8,
+    ),
+    Example(
+        "dag", "§1.1", "有向无环图模型",
+        "inception-style branches (Concatenate) and a residual Add",
+        "04_dag.ipynb",
+        build_dag, data.digit_task,
+        loss="sparse_categorical_crossentropy", metrics=["accuracy"],
+        accuracy_key="accuracy", chance=0.1, epochs=5,
+    ),
+    Example(
+        "shared_layers", "§1.1", "有共享权重的层",
+        "siamese: two inputs through one tower of shared layers",
+        "05_shared_layers.ipynb",
+        build_shared_layers, data.pair_task,
+        loss={"same_digit": "binary_crossentropy"},
+        metrics={"same_digit": ["accuracy"]},
+        accuracy_key="accuracy", chance=0.5, epochs=8,
+    ),
+    Example(
+        "nested", "§1.2", "一个模型也可以像网络层一样调用",
+        "a keras.Model (encoder) called as a layer of another",
+        "06_features.ipynb",
+        build_nested, data.digit_task,
+        loss="sparse_categorical_crossentropy", metrics=["accuracy"],
+        accuracy_key="accuracy", chance=0.1, epochs=5,
+    ),
+)
+
+EXAMPLE_NAMES = tuple(example.name for example in EXAMPLES)
+
+
+def get_example(name):
+    """Returns the :class:`Example` called ``name``.
+
+    Raises:
+        ValueError: If there is no such example; the message lists the valid
+            names and suggests the closest one.
+    """
+    for example in EXAMPLES:
+        if example.name == name:
+            return example
+    close = difflib.get_close_matches(str(name), EXAMPLE_NAMES, n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise ValueError(f"name must be one of {', '.join(EXAMPLE_NAMES)}; got {name!r}.{hint}")
+
+
+def compile_example(model, example, *, learning_rate=2e-3):
+    """Compiles ``model`` for ``example``'s task, with losses and metrics keyed by output name."""
+    from tensorflow import keras
+
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate),
+        loss=example.loss,
+        metrics=example.metrics,
+    )
+    return model
+
+
+@dataclasses.dataclass
+class TrainingResult:
+    """What :func:`train_example` returns.
+
+    Attributes:
+        model: The trained model.
+        history: ``History.history``: per-epoch training metrics.
+        test_metrics: ``evaluate``'s dict on the held-out test split.
+        test_accuracy: The headline accuracy (``test_metrics[accuracy_key]``).
+        seconds: Wall time of building, training and evaluating.
+    """
+
+    model: object
+    history: dict
+    test_metrics: dict
+    test_accuracy: float
+    seconds: float
+
+
+def train_example(name, *, epochs=None, seed=0, batch_size=32, verbose=0):
+    """Builds, compiles, trains and evaluates one example on its digits task.
+
+    Args:
+        name: An example name from :data:`EXAMPLE_NAMES`.
+        epochs: Training epochs; the example's default if ``None``.
+        seed: Seed for Keras, NumPy and Python's ``random`` (weights, shuffling).
+        batch_size: Batch size for training.
+        verbose: Passed to ``fit`` (0 silent, 1 progress bar).
+
+    Returns:
+        A :class:`TrainingResult`.
+
+    Raises:
+        ValueError: If ``name``, ``epochs``, ``seed`` or ``batch_size`` is invalid.
+    """
+    from tensorflow import keras
+
+    example = get_example(name)
+    epochs = example.epochs if epochs is None else check_int("epochs", epochs)
+    seed = check_int("seed", seed, minimum=0)
+    batch_size = check_int("batch_size", batch_size)
+
+    start = time.perf_counter()
+    task = example.load_task()
+    keras.utils.set_random_seed(seed)
+    model = compile_example(example.build(), example)
+    history = model.fit(
+        task.x_train, task.y_train, epochs=epochs, batch_size=batch_size, verbose=verbose
+    )
+    test_metrics = model.evaluate(task.x_test, task.y_test, verbose=0, return_dict=True)
+    return TrainingResult(
+        model=model,
+        history=history.history,
+        test_metrics={key: float(value) for key, value in test_metrics.items()},
+        test_accuracy=float(test_metrics[example.accuracy_key]),
+        seconds=time.perf_counter() - start,
+    )
