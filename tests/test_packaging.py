@@ -1,0 +1,113 @@
+"""Packaging: light import, Keras 2 refused, environment.yml in step with pyproject.toml."""
+
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from keras_functional_guide._compat import check_versions
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def run_python(code, **environment):
+    import os
+
+    env = {**os.environ, **environment}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+
+
+HEAVY = ("tensorflow", "keras", "sklearn", "pydot", "IPython", "nbformat", "nbclient")
+LOADED = f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+
+
+def test_import_loads_nothing_heavy_until_used():
+    result = run_python(f"import sys, keras_functional_guide as kfg\n{LOADED}\nkfg.build_dag\n{LOADED}")
+    assert result.returncode == 0, result.stderr
+    at_import, after_builder = result.stdout.splitlines()
+    assert at_import == "[]"
+    # Keras itself loads scikit-learn, pydot and IPython when they are installed;
+    # a builder loads nothing beyond what `from tensorflow.keras import layers` does.
+    keras_alone = run_python(f"import sys\nfrom tensorflow.keras import layers\n{LOADED}")
+    assert after_builder == keras_alone.stdout.strip()
+
+
+def test_public_names_are_importable():
+    import keras_functional_guide as kfg
+
+    for name in kfg.__all__:
+        assert getattr(kfg, name) is not None
+    with pytest.raises(AttributeError, match="no attribute 'build_everything'"):
+        kfg.build_everything  # noqa: B018
+
+
+def test_legacy_keras_flag_is_refused_at_import():
+    result = run_python("import keras_functional_guide", TF_USE_LEGACY_KERAS="1")
+    assert result.returncode != 0
+    assert "ImportError: keras_functional_guide needs Keras 3: tensorflow >= 2.16 and keras >= 3.14" in result.stderr
+    assert "TF_USE_LEGACY_KERAS=1" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "tensorflow_version, keras_version, flag, message",
+    [
+        ("2.15.1", "2.15.0", None, "found tensorflow 2.15.1, whose tf.keras is Keras 2"),
+        ("2.12.0", None, None, "found tensorflow 2.12.0"),
+        (None, "3.15.1", None, "tensorflow is not installed"),
+        ("2.21.0", "3.13.2", None, "found keras 3.13.2"),
+        ("2.21.0", "3.15.1", "true", "TF_USE_LEGACY_KERAS=true"),
+    ],
+)
+def test_versions_that_are_refused(tensorflow_version, keras_version, flag, message):
+    with pytest.raises(ImportError, match=re.escape(message)):
+        check_versions(tensorflow_version, keras_version, flag)
+
+
+@pytest.mark.parametrize(
+    "tensorflow_version, keras_version, flag",
+    [("2.16.1", "3.14.0", None), ("2.21.0", "3.15.1", "0"), ("2.22.0rc1", "3.20.0.dev2026", "")],
+)
+def test_versions_that_are_accepted(tensorflow_version, keras_version, flag):
+    check_versions(tensorflow_version, keras_version, flag)
+
+
+def test_environment_yml_stays_in_step_with_pyproject():
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    assert environment["channels"] == ["conda-forge"]
+    conda = [item for item in environment["dependencies"] if isinstance(item, str)]
+    pip_sections = [item["pip"] for item in environment["dependencies"] if isinstance(item, dict)]
+    conda_names = {re.split(r"[=<>! ]", item)[0] for item in conda}
+    assert {"python", "pip", "graphviz"} <= conda_names
+
+    # The Python version is one the package supports.
+    python = next(item for item in conda if item.startswith("python"))
+    major, minor = map(int, re.search(r"(\d+)\.(\d+)", python).groups())
+    low, high = map(int, re.findall(r"3\.(\d+)", PYPROJECT["project"]["requires-python"]))
+    assert major == 3 and low <= minor < high
+
+    # Python packages are declared once: pip installs this package with extras that exist.
+    assert len(pip_sections) == 1 and len(pip_sections[0]) == 1
+    match = re.fullmatch(r"-e \.\[([\w,-]+)\]", pip_sections[0][0])
+    assert match, pip_sections
+    extras = set(match.group(1).split(","))
+    assert extras == set(PYPROJECT["project"]["optional-dependencies"])
+    declared = {
+        re.split(r"[=<>!~; \[]", requirement)[0].lower()
+        for requirement in PYPROJECT["project"]["dependencies"]
+        + sum(PYPROJECT["project"]["optional-dependencies"].values(), [])
+    }
+    assert not declared & conda_names, "declared in pyproject.toml and again in environment.yml"
+
+
+def test_runtime_dependencies_ask_for_keras_3():
+    dependencies = " ".join(PYPROJECT["project"]["dependencies"])
+    assert "tensorflow>=2.16" in dependencies and "keras>=3.14" in dependencies
