@@ -7,17 +7,23 @@ losses and metrics.
 
 import dataclasses
 import difflib
-import functools
 import time
+
+import importlib
 
 from keras_functional_guide import data
 from keras_functional_guide._validation import check_int
-from keras_functional_guide.dag import build_dag
-from keras_functional_guide.multi_input import build_multi_input
-from keras_functional_guide.multi_output import build_multi_output
-from keras_functional_guide.nested import build_nested
-from keras_functional_guide.sequential import build_sequential_counterpart, build_sequential_equivalent
-from keras_functional_guide.shared_layers import build_shared_layers
+
+def _builder(module, function, **sizes):
+    """A zero-argument builder that imports its module (and TensorFlow) only when called,
+    so that looking up an example, or rejecting a wrong name, stays instant."""
+
+    def build():
+        return getattr(importlib.import_module(f"keras_functional_guide.{module}"), function)(**sizes)
+
+    build.__name__ = function
+    return build
+
 
 # Sizes suited to 8×8 digits: small enough to train in seconds on 2 CPU cores.
 _DIGITS_VGG = {"input_shape": data.IMAGE_SHAPE, "filters": 16, "fc_units": 64}
@@ -61,7 +67,7 @@ EXAMPLES = (
         "sequential_equivalent", "§1, §2", "Functional API 概述 / 示例",
         "chain: conv, conv, pool, dense, dense (the tutorial's 'VGG19')",
         "01_functional_api_overview.ipynb",
-        functools.partial(build_sequential_equivalent, **_DIGITS_VGG),
+        _builder("sequential", "build_sequential_equivalent", **_DIGITS_VGG),
         data.digit_task,
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
         accuracy_key="accuracy", chance=0.1, epochs=5,
@@ -70,7 +76,7 @@ EXAMPLES = (
         "sequential_counterpart", "§1", "Functional API 概述",
         "the same chain as keras.Sequential",
         "01_functional_api_overview.ipynb",
-        functools.partial(build_sequential_counterpart, **_DIGITS_VGG),
+        _builder("sequential", "build_sequential_counterpart", **_DIGITS_VGG),
         data.digit_task,
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
         accuracy_key="accuracy", chance=0.1, epochs=5,
@@ -79,7 +85,7 @@ EXAMPLES = (
         "multi_input", "§1.1", "多输入模型",
         "two inputs (image, query id) merged by Concatenate",
         "02_multi_input.ipynb",
-        build_multi_input, data.match_task,
+        _builder("multi_input", "build_multi_input"), data.match_task,
         loss={"match": "binary_crossentropy"},
         metrics={"match": ["accuracy"]},
         accuracy_key="accuracy", chance=0.5, epochs=15,
@@ -88,7 +94,7 @@ EXAMPLES = (
         "multi_output", "§1.1", "多输出模型",
         "one input, two heads (digit softmax, parity sigmoid)",
         "03_multi_output.ipynb",
-        build_multi_output, data.digit_parity_task,
+        _builder("multi_output", "build_multi_output"), data.digit_parity_task,
         loss={"digit": "sparse_categorical_crossentropy", "parity": "binary_crossentropy"},
         metrics={"digit": ["accuracy"], "parity": ["accuracy"]},
         accuracy_key="digit_accuracy", chance=0.1, epochs=8,
@@ -97,7 +103,7 @@ EXAMPLES = (
         "dag", "§1.1", "有向无环图模型",
         "inception-style branches (Concatenate) and a residual Add",
         "04_dag.ipynb",
-        build_dag, data.digit_task,
+        _builder("dag", "build_dag"), data.digit_task,
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
         accuracy_key="accuracy", chance=0.1, epochs=5,
     ),
@@ -105,7 +111,7 @@ EXAMPLES = (
         "shared_layers", "§1.1", "有共享权重的层",
         "siamese: two inputs through one tower of shared layers",
         "05_shared_layers.ipynb",
-        build_shared_layers, data.pair_task,
+        _builder("shared_layers", "build_shared_layers"), data.pair_task,
         loss={"same_digit": "binary_crossentropy"},
         metrics={"same_digit": ["accuracy"]},
         accuracy_key="accuracy", chance=0.5, epochs=8,
@@ -114,7 +120,7 @@ EXAMPLES = (
         "nested", "§1.2", "一个模型也可以像网络层一样调用",
         "a keras.Model (encoder) called as a layer of another",
         "06_features.ipynb",
-        build_nested, data.digit_task,
+        _builder("nested", "build_nested"), data.digit_task,
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
         accuracy_key="accuracy", chance=0.1, epochs=5,
     ),
@@ -169,33 +175,71 @@ class TrainingResult:
     seconds: float
 
 
-def train_example(name, *, epochs=None, seed=0, batch_size=32, verbose=0):
+def mirrored_strategy(devices):
+    """Splits the CPU into ``devices`` logical devices and returns a MirroredStrategy over them.
+
+    The same functional model, built and compiled inside ``strategy.scope()``,
+    then trains with each batch split across the devices and the gradients
+    summed, exactly as it would across several GPUs.
+
+    Raises:
+        ValueError: If ``devices`` is not an integer >= 1.
+        RuntimeError: If TensorFlow already started with fewer CPU devices (the
+            split must happen before the first TensorFlow operation).
+    """
+    devices = check_int("devices", devices)
+    import tensorflow as tf
+
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    try:
+        tf.config.set_logical_device_configuration(
+            cpu, [tf.config.LogicalDeviceConfiguration() for _ in range(devices)]
+        )
+    except RuntimeError:
+        # TensorFlow is already running: its devices can no longer be changed.
+        pass
+    logical = tf.config.list_logical_devices("CPU")
+    if len(logical) < devices:
+        raise RuntimeError(
+            f"devices={devices} needs the CPU split before TensorFlow starts, but it already "
+            f"runs with {len(logical)} CPU device(s); call this first in a fresh process."
+        )
+    return tf.distribute.MirroredStrategy([device.name for device in logical[:devices]])
+
+
+def train_example(name, *, epochs=None, seed=0, batch_size=32, verbose=0, devices=None):
     """Builds, compiles, trains and evaluates one example on its digits task.
 
     Args:
         name: An example name from :data:`EXAMPLE_NAMES`.
         epochs: Training epochs; the example's default if ``None``.
         seed: Seed for Keras, NumPy and Python's ``random`` (weights, shuffling).
-        batch_size: Batch size for training.
-        verbose: Passed to ``fit`` (0 silent, 1 progress bar).
+        batch_size: Global batch size for training.
+        verbose: Passed to ``fit`` (0 silent, 1 progress bar, 2 one line per epoch).
+        devices: If given, train under ``tf.distribute.MirroredStrategy`` over
+            this many logical CPU devices (see :func:`mirrored_strategy`).
 
     Returns:
         A :class:`TrainingResult`.
 
     Raises:
-        ValueError: If ``name``, ``epochs``, ``seed`` or ``batch_size`` is invalid.
+        ValueError: If ``name``, ``epochs``, ``seed``, ``batch_size`` or ``devices`` is invalid.
     """
+    import contextlib
+
     from tensorflow import keras
 
     example = get_example(name)
     epochs = example.epochs if epochs is None else check_int("epochs", epochs)
     seed = check_int("seed", seed, minimum=0)
     batch_size = check_int("batch_size", batch_size)
+    scope = contextlib.nullcontext() if devices is None else mirrored_strategy(devices).scope()
 
     start = time.perf_counter()
     task = example.load_task()
     keras.utils.set_random_seed(seed)
-    model = compile_example(example.build(), example)
+    with scope:
+        model = compile_example(example.build(), example)
     history = model.fit(
         task.x_train, task.y_train, epochs=epochs, batch_size=batch_size, verbose=verbose
     )

@@ -1,0 +1,162 @@
+"""The console script, run for real: output, exit codes and errors of every subcommand."""
+
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from keras_functional_guide.examples import EXAMPLE_NAMES
+
+SCRIPT = str(pathlib.Path(sys.executable).parent / "keras-functional-guide")
+NOTEBOOKS = pathlib.Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def run(*arguments, env=None, cwd=None):
+    return subprocess.run(
+        [SCRIPT, *arguments], capture_output=True, text=True, timeout=300,
+        env={**os.environ, **(env or {})}, cwd=cwd,
+    )
+
+
+@pytest.mark.parametrize("command", [[], ["list"], ["show"], ["train"], ["tour"], ["notebooks"]])
+def test_help_on_every_subcommand(command):
+    result = run(*command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: keras-functional-guide")
+
+
+def test_version_also_through_python_dash_m():
+    result = subprocess.run([sys.executable, "-m", "keras_functional_guide", "--version"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.strip() == "keras-functional-guide 0.1.0"
+
+
+def test_list_shows_every_example_in_tutorial_order():
+    result = run("list")
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()[2:]
+    assert [row.split()[0] for row in rows] == list(EXAMPLE_NAMES)
+    dag = next(row for row in rows if row.startswith("dag "))
+    # Worked out by hand in test_builders.py: stem, branches, projection, classifier.
+    assert re.search(r"§1\.1\s+image\s+digit\s+14058$", dag), dag
+    shared = next(row for row in rows if row.startswith("shared_layers"))
+    assert "image_a, image_b" in shared and "same_digit" in shared
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["show", "dga"], "Did you mean 'dag'?"),
+        (["train", "multi"], "name must be one of sequential_equivalent, sequential_counterpart"),
+        (["train", "dag", "--epochs", "0"], "must be an integer >= 1, got '0'"),
+        (["tour", "--devices", "two"], "must be an integer >= 1, got 'two'"),
+        (["show", "dag", "--plot", "dag.pdf"], "--plot must end in .png or .svg"),
+        (["notebooks", "--dir", "no/such/folder"], "directory must be an existing folder"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(arguments, message):
+    result = run(*arguments)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_show_prints_the_summary_and_draws_png_and_svg(tmp_path):
+    if shutil.which("dot") is None and not os.environ.get("KFG_REQUIRE_GRAPHVIZ"):
+        pytest.skip("Graphviz's dot is not installed")
+    result = run("show", "dag", "--plot", "dag.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert 'Model: "dag"' in result.stdout and "Total params: 14,058" in result.stdout
+    assert "residual" in (tmp_path / "dag.svg").read_text(encoding="utf-8")
+    result = run("show", "nested", "--plot", str(tmp_path / "nested.png"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "nested.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_show_without_graphviz_says_how_to_install_it(tmp_path):
+    result = run("show", "dag", "--plot", "dag.png", env={"PATH": "/nonexistent"}, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].startswith("plot needs pydot and Graphviz's `dot` program")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "dag.png").exists()
+
+
+def _test_accuracy(output):
+    match = re.search(r"^test accuracy: ([0-9.]+) \(chance 0\.10\)$", output, re.MULTILINE)
+    assert match, output
+    return float(match.group(1))
+
+
+def test_train_prints_test_metrics_above_the_floor():
+    result = run("train", "dag", "--seed", "1")
+    assert result.returncode == 0, result.stderr
+    assert "test metrics for dag:" in result.stdout
+    assert "Epoch 5/5" in result.stdout  # One line per epoch when not on a terminal.
+    assert _test_accuracy(result.stdout) >= 0.80
+
+
+def test_training_under_mirrored_strategy_reaches_the_same_floor():
+    # A fresh process: the CPU must be split before TensorFlow starts.
+    result = run("train", "nested", "--devices", "2")
+    assert result.returncode == 0, result.stderr
+    assert _test_accuracy(result.stdout) >= 0.80
+
+
+def test_tour_prints_one_row_per_example():
+    result = run("tour", "--epochs", "1")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["example", "section", "topology", "parameters", "test", "accuracy", "seconds"]
+    rows = lines[2:]
+    assert [row.split()[0] for row in rows] == list(EXAMPLE_NAMES)
+    for row in rows:
+        parameters, accuracy, seconds = row.split()[-3:]
+        assert int(parameters) > 0 and 0.0 <= float(accuracy) <= 1.0 and float(seconds) > 0
+
+
+def test_notebooks_lists_them_in_order():
+    result = run("notebooks")
+    expected = sorted(path.name for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected and len(expected) >= 10
+
+
+def test_notebooks_execute_refreshes_outputs_in_place(tmp_path):
+    source = NOTEBOOKS / "07_input.ipynb"
+    copy = tmp_path / source.name
+    notebook = nbformat.read(source, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nbformat.write(notebook, copy)
+    result = run("notebooks", "--dir", str(tmp_path), "--execute")
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"executed 07_input\.ipynb in [0-9.]+ s\n", result.stdout)
+    executed = nbformat.read(copy, as_version=4)
+    code = [cell for cell in executed.cells if cell.cell_type == "code"]
+    assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1))
+    assert sum(len(cell.outputs) for cell in code) > 0
+
+
+def test_notebooks_html_renders_every_notebook_with_its_diagrams(tmp_path):
+    result = run("notebooks", "--html", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    names = sorted(path.stem for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    links = re.findall(r'href="([^"]+)\.html"', index)
+    assert links == names
+    assert "§1.1 多输入模型" in index
+    for name in names:
+        page = (tmp_path / "site" / f"{name}.html").read_text(encoding="utf-8")
+        assert "<html" in page
+    # The diagrams of the §1.1 notebooks are embedded images, so the site needs no files beside it.
+    for name in ("02_multi_input", "04_dag", "05_shared_layers"):
+        page = (tmp_path / "site" / f"{name}.html").read_text(encoding="utf-8")
+        assert "data:image/png;base64," in page, name
