@@ -1,0 +1,136 @@
+"""Benchmarks: measured on the machine this runs on, printed as Markdown tables.
+
+    .venv/bin/python benchmarks/run.py [--repeats 5]
+
+1. Import time: ``import keras_functional_guide`` against ``import tensorflow``,
+   in fresh processes, median of several runs; also the first builder use
+   against ``from tensorflow.keras import layers``.
+2. The notebooks under strict nbval against their floor: for each notebook, a
+   notebook that only imports TensorFlow, run the same way.
+3. ``keras-functional-guide tour``: wall time and peak memory.
+
+Speed is measured here and not in timed tests, which would fail on slow machines.
+"""
+
+import argparse
+import os
+import pathlib
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+SCRIPT = str(pathlib.Path(PYTHON).parent / "keras-functional-guide")
+ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
+
+
+def wall(command, **kwargs):
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=ENV, **kwargs)
+    return time.perf_counter() - start
+
+
+def median_wall(code, repeats):
+    return statistics.median(wall([PYTHON, "-c", code]) for _ in range(repeats))
+
+
+def import_times(repeats):
+    wall([PYTHON, "-c", "import tensorflow"])  # Warm the file cache once.
+    pairs = [
+        ("import keras_functional_guide", "import tensorflow"),
+        ("import keras_functional_guide as k; k.build_dag", "from tensorflow.keras import layers"),
+    ]
+    rows = []
+    for ours, baseline in pairs:
+        ours_s, base_s = median_wall(ours, repeats), median_wall(baseline, repeats)
+        rows.append((ours, baseline, ours_s, base_s, ours_s / base_s))
+    return rows
+
+
+def pytest_time(paths, workers):
+    command = [PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", str(workers), *map(str, paths)]
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(result.stdout[-3000:])
+    return seconds
+
+
+def floor_notebook(path):
+    """A notebook that only does what every notebook must: start a kernel and import TensorFlow."""
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    notebook.cells = [nbformat.v4.new_code_cell("import tensorflow")]
+    nbformat.write(notebook, path)
+
+
+def notebook_times(workers):
+    sys.path.insert(0, str(ROOT / "src"))
+    from keras_functional_guide.notebook_tools import find_notebooks
+
+    notebooks = find_notebooks(ROOT / "notebooks")
+    each = [(path.name, pytest_time([path], 0)) for path in notebooks]
+    with tempfile.TemporaryDirectory() as folder:
+        floors = []
+        for path in notebooks:
+            floor_notebook(pathlib.Path(folder) / path.name)
+            floors.append(pathlib.Path(folder) / path.name)
+        floor_each = [pytest_time([path], 0) for path in floors]
+        floor_suite = pytest_time(floors, workers)
+    suite = pytest_time(notebooks, workers)
+    return each, floor_each, suite, floor_suite
+
+
+def tour():
+    start = time.perf_counter()
+    subprocess.run([SCRIPT, "tour"], check=True, capture_output=True, env=ENV)
+    seconds = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, peak_kib / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=2, help="pytest-xdist workers for the suites")
+    arguments = parser.parse_args()
+
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}, "
+          f"{platform.platform()}")
+    versions = subprocess.run([PYTHON, "-c", "import tensorflow as tf, keras; print(tf.__version__, keras.__version__)"],
+                              capture_output=True, text=True, env=ENV).stdout.split()
+    print(f"tensorflow {versions[0]}, keras {versions[1]}\n")
+
+    print(f"## Import time (fresh processes, median of {arguments.repeats})\n")
+    print("| ours | baseline | ours (s) | baseline (s) | ratio (goal <= 1.05) |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for ours, baseline, ours_s, base_s, ratio in import_times(arguments.repeats):
+        print(f"| `{ours}` | `{baseline}` | {ours_s:.2f} | {base_s:.2f} | {ratio:.2f} |")
+
+    each, floor_each, suite, floor_suite = notebook_times(arguments.workers)
+    print("\n## Notebooks under strict nbval (pytest, one process per row)\n")
+    print("| notebook | seconds | floor (kernel + import tensorflow) | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    for (name, seconds), floor in zip(each, floor_each):
+        print(f"| {name} | {seconds:.1f} | {floor:.1f} | {seconds / floor:.2f} |")
+    total, floor_total = sum(s for _, s in each), sum(floor_each)
+    print(f"| **total, one at a time** | {total:.1f} | {floor_total:.1f} | {total / floor_total:.2f} |")
+    print(f"| **suite, -n {arguments.workers}** | {suite:.1f} | {floor_suite:.1f} | {suite / floor_suite:.2f} (goal <= 1.5) |")
+
+    seconds, peak_mib = tour()
+    print("\n## `keras-functional-guide tour`\n")
+    print("| wall time (s, goal < 60) | peak memory (MiB, goal < 2048) |")
+    print("| ---: | ---: |")
+    print(f"| {seconds:.1f} | {peak_mib:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
