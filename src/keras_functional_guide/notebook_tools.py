@@ -37,6 +37,9 @@ def execute_notebook(path, *, timeout=600):
     """Executes one notebook top to bottom in a fresh kernel and saves it in place.
 
     Cells tagged ``raises-exception`` may raise; any other error stops the run.
+    Output written to stderr is dropped: it is TensorFlow's log lines (with a
+    timestamp and process id) and warnings (with per-run temporary paths),
+    none of which is part of a lesson, and nbval does not compare it.
 
     Returns:
         The wall time in seconds.
@@ -49,13 +52,18 @@ def execute_notebook(path, *, timeout=600):
     notebook = nbformat.read(path, as_version=4)
     start = time.perf_counter()
     NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3",
+        notebook, timeout=timeout, kernel_name="python3", coalesce_streams=True,
         resources={"metadata": {"path": str(path.parent)}},
     ).execute()
     seconds = time.perf_counter() - start
-    # Execution metadata holds timestamps that change every run; drop them.
     for cell in notebook.cells:
+        # Execution metadata holds timestamps that change every run.
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = [
+                output for output in cell.outputs
+                if not (output.output_type == "stream" and output.name == "stderr")
+            ]
     nbformat.write(notebook, path)
     return seconds
 
