@@ -44,6 +44,7 @@ def output_text(cell):
             if mime.startswith("text/"):
                 texts.append("".join(value))
         texts.append(output.get("evalue", ""))
+        texts.extend(output.get("traceback", []))
     return "\n".join(texts)
 
 

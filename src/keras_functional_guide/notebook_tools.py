@@ -33,6 +33,15 @@ def find_notebooks(directory):
     return sorted(path for path in directory.glob("[0-9][0-9]_*.ipynb"))
 
 
+def _portable(text):
+    """Replaces this machine's install paths in a traceback line with placeholders."""
+    import sys
+
+    for prefix, placeholder in ((sys.prefix, "<sys.prefix>"), (sys.base_prefix, "<sys.base_prefix>")):
+        text = text.replace(prefix.rstrip("/") + "/", placeholder + "/")
+    return text
+
+
 def execute_notebook(path, *, timeout=600):
     """Executes one notebook top to bottom in a fresh kernel and saves it in place.
 
@@ -64,6 +73,9 @@ def execute_notebook(path, *, timeout=600):
                 output for output in cell.outputs
                 if not (output.output_type == "stream" and output.name == "stderr")
             ]
+            for output in cell.outputs:
+                if output.output_type == "error":
+                    output.traceback = [_portable(line) for line in output.traceback]
     nbformat.write(notebook, path)
     return seconds
 
