@@ -33,12 +33,14 @@ def find_notebooks(directory):
     return sorted(path for path in directory.glob("[0-9][0-9]_*.ipynb"))
 
 
-def _portable(text):
-    """Replaces this machine's install paths in a traceback line with placeholders."""
+def _portable(text, project):
+    """Replaces this machine's paths in a traceback line: install prefixes by
+    placeholders, the project's folder by nothing (paths become relative)."""
     import sys
 
-    for prefix, placeholder in ((sys.prefix, "<sys.prefix>"), (sys.base_prefix, "<sys.base_prefix>")):
-        text = text.replace(prefix.rstrip("/") + "/", placeholder + "/")
+    for prefix, placeholder in ((sys.prefix, "<sys.prefix>/"), (sys.base_prefix, "<sys.base_prefix>/"),
+                                (str(project), "")):
+        text = text.replace(prefix.rstrip("/") + "/", placeholder)
     return text
 
 
@@ -75,7 +77,7 @@ def execute_notebook(path, *, timeout=600):
             ]
             for output in cell.outputs:
                 if output.output_type == "error":
-                    output.traceback = [_portable(line) for line in output.traceback]
+                    output.traceback = [_portable(line, path.resolve().parent.parent) for line in output.traceback]
     nbformat.write(notebook, path)
     return seconds
 
