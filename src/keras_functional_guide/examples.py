@@ -243,7 +243,12 @@ def train_example(name, *, epochs=None, seed=0, batch_size=32, verbose=0, device
     history = model.fit(
         task.x_train, task.y_train, epochs=epochs, batch_size=batch_size, verbose=verbose
     )
-    test_metrics = model.evaluate(task.x_test, task.y_test, verbose=0, return_dict=True)
+    # One batch for the whole test set: Keras 3.15 averages per-output losses
+    # over batches unweighted, so a partial last batch would skew them.
+    test_size = len(next(iter(task.y_test.values())) if isinstance(task.y_test, dict) else task.y_test)
+    test_metrics = model.evaluate(
+        task.x_test, task.y_test, batch_size=test_size, verbose=0, return_dict=True
+    )
     return TrainingResult(
         model=model,
         history=history.history,
