@@ -143,7 +143,11 @@ def command_notebooks(arguments, parser):
         return 0
     if arguments.execute:
         for path in notebooks:
-            seconds = notebook_tools.execute_notebook(path)
+            try:
+                seconds = notebook_tools.execute_notebook(path)
+            except Exception as error:  # A cell failed: say which notebook, keep the others as they were.
+                print(f"failed to execute {path.name}:\n{error}", file=sys.stderr)
+                return FAILURE
             print(f"executed {path.name} in {seconds:.1f} s", flush=True)
     if arguments.html is not None:
         index = notebook_tools.render_html(notebooks, arguments.html)
