@@ -4,6 +4,7 @@ Exit codes: 0 success, 1 failure, 2 usage error (argparse's convention).
 """
 
 import argparse
+import importlib.util
 import os
 import pathlib
 import sys
@@ -141,6 +142,11 @@ def command_notebooks(arguments, parser):
         for path in notebooks:
             print(path.name)
         return 0
+    missing = [name for name in ("nbclient", "nbconvert") if importlib.util.find_spec(name) is None]
+    if missing:
+        print(f"notebooks --execute and --html need {' and '.join(missing)}: "
+              "pip install -e '.[notebook]'", file=sys.stderr)
+        return FAILURE
     if arguments.execute:
         for path in notebooks:
             try:
