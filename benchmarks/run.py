@@ -77,7 +77,8 @@ def notebook_times(workers):
 
     notebooks = find_notebooks(ROOT / "notebooks")
     each = [(path.name, pytest_time([path], 0)) for path in notebooks]
-    with tempfile.TemporaryDirectory() as folder:
+    # Inside the project, where pytest collects notebooks (it ignores paths outside its rootdir).
+    with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks") as folder:
         floors = []
         for path in notebooks:
             floor_notebook(pathlib.Path(folder) / path.name)
