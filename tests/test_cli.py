@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 
-import nbformat
 import pytest
 
 from keras_functional_guide.examples import EXAMPLE_NAMES
@@ -86,77 +85,3 @@ def test_show_without_graphviz_says_how_to_install_it(tmp_path):
     assert result.stderr.strip().splitlines()[-1].startswith("plot needs pydot and Graphviz's `dot` program")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "dag.png").exists()
-
-
-def _test_accuracy(output):
-    match = re.search(r"^test accuracy: ([0-9.]+) \(chance 0\.10\)$", output, re.MULTILINE)
-    assert match, output
-    return float(match.group(1))
-
-
-def test_train_prints_test_metrics_above_the_floor():
-    result = run("train", "dag", "--seed", "1")
-    assert result.returncode == 0, result.stderr
-    assert "test metrics for dag:" in result.stdout
-    assert "Epoch 5/5" in result.stdout  # One line per epoch when not on a terminal.
-    assert _test_accuracy(result.stdout) >= 0.80
-
-
-def test_training_under_mirrored_strategy_reaches_the_same_floor():
-    # A fresh process: the CPU must be split before TensorFlow starts.
-    result = run("train", "nested", "--devices", "2")
-    assert result.returncode == 0, result.stderr
-    assert _test_accuracy(result.stdout) >= 0.80
-
-
-def test_tour_prints_one_row_per_example():
-    result = run("tour", "--epochs", "1")
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines[0].split() == ["example", "section", "topology", "parameters", "test", "accuracy", "seconds"]
-    rows = lines[2:]
-    assert [row.split()[0] for row in rows] == list(EXAMPLE_NAMES)
-    for row in rows:
-        parameters, accuracy, seconds = row.split()[-3:]
-        assert int(parameters) > 0 and 0.0 <= float(accuracy) <= 1.0 and float(seconds) > 0
-
-
-def test_notebooks_lists_them_in_order():
-    result = run("notebooks")
-    expected = sorted(path.name for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == expected and len(expected) >= 10
-
-
-def test_notebooks_execute_refreshes_outputs_in_place(tmp_path):
-    source = NOTEBOOKS / "07_input.ipynb"
-    copy = tmp_path / source.name
-    notebook = nbformat.read(source, as_version=4)
-    for cell in notebook.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    nbformat.write(notebook, copy)
-    result = run("notebooks", "--dir", str(tmp_path), "--execute")
-    assert result.returncode == 0, result.stderr
-    assert re.fullmatch(r"executed 07_input\.ipynb in [0-9.]+ s\n", result.stdout)
-    executed = nbformat.read(copy, as_version=4)
-    code = [cell for cell in executed.cells if cell.cell_type == "code"]
-    assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1))
-    assert sum(len(cell.outputs) for cell in code) > 0
-
-
-def test_notebooks_html_renders_every_notebook_with_its_diagrams(tmp_path):
-    result = run("notebooks", "--html", str(tmp_path / "site"))
-    assert result.returncode == 0, result.stderr
-    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    names = sorted(path.stem for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-    links = re.findall(r'href="([^"]+)\.html"', index)
-    assert links == names
-    assert "§1.1 多输入模型" in index
-    for name in names:
-        page = (tmp_path / "site" / f"{name}.html").read_text(encoding="utf-8")
-        assert "<html" in page
-    # The diagrams of the §1.1 notebooks are embedded images, so the site needs no files beside it.
-    for name in ("02_multi_input", "04_dag", "05_shared_layers"):
-        page = (tmp_path / "site" / f"{name}.html").read_text(encoding="utf-8")
-        assert "data:image/png;base64," in page, name

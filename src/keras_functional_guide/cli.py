@@ -25,15 +25,20 @@ def _table(headers, rows):
     cells = [[str(cell) for cell in row] for row in rows]
     widths = [max(len(header), *(len(row[i]) for row in cells)) for i, header in enumerate(headers)]
 
-    def line(values, originals):
-        parts = []
-        for value, original, width in zip(values, originals, widths):
-            numeric = isinstance(original, (int, float))
-            parts.append(value.rjust(width) if numeric else value.ljust(width))
+    def is_number(text):
+        try:
+            float(text)
+        except ValueError:
+            return False
+        return True
+
+    def line(values):
+        parts = [value.rjust(width) if is_number(value) else value.ljust(width)
+                 for value, width in zip(values, widths)]
         return "  ".join(parts).rstrip()
 
-    out = [line(headers, headers), "  ".join("-" * width for width in widths)]
-    out += [line(values, row) for values, row in zip(cells, rows)]
+    out = [line(headers), "  ".join("-" * width for width in widths)]
+    out += [line(values) for values in cells]
     return "\n".join(out)
 
 
@@ -121,7 +126,7 @@ def command_tour(arguments, parser):
         result = train_example(example.name, epochs=arguments.epochs, devices=arguments.devices)
         rows.append([
             example.name, example.section, example.topology, result.model.count_params(),
-            round(result.test_accuracy, 3), round(result.seconds, 1),
+            f"{result.test_accuracy:.3f}", f"{result.seconds:.1f}",
         ])
         print(f"trained {example.name}", file=sys.stderr, flush=True)
     print(_table(["example", "section", "topology", "parameters", "test accuracy", "seconds"], rows))
