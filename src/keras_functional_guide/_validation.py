@@ -30,27 +30,9 @@ def check_shape(name, value, *, rank):
     return tuple(int(size) for size in value)
 
 
-def check_rate(name, value):
-    """Checks that ``value`` is a number in [0, 1)."""
-    if not isinstance(value, numbers.Real) or isinstance(value, bool) or not 0 <= value < 1:
-        raise ValueError(f"{name} must be a number in [0, 1), got {value!r}")
-    return float(value)
-
-
 def check_name(name, value):
     """Checks that ``value`` is a non-empty string without '/' (Keras forbids it)."""
     if not isinstance(value, str) or not value or "/" in value:
         raise ValueError(f"{name} must be a non-empty string without '/', got {value!r}")
     return value
 
-
-def check_distinct(**names):
-    """Checks that the given input and output names are all different."""
-    seen = {}
-    for argument, value in names.items():
-        if value in seen:
-            raise ValueError(
-                f"{argument} and {seen[value]} must differ (Keras needs unique names "
-                f"in one model), both are {value!r}"
-            )
-        seen[value] = argument
