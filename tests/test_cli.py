@@ -55,6 +55,7 @@ def test_list_shows_every_example_in_tutorial_order():
         (["train", "multi"], "name must be one of sequential_equivalent, sequential_counterpart"),
         (["train", "dag", "--epochs", "0"], "must be an integer >= 1, got '0'"),
         (["tour", "--devices", "two"], "must be an integer >= 1, got 'two'"),
+        (["train", "dag", "--seed", "-1"], "must be an integer >= 0, got '-1'"),
         (["show", "dag", "--plot", "dag.pdf"], "--plot must end in .png or .svg"),
         (["notebooks", "--dir", "no/such/folder"], "directory must be an existing folder"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),

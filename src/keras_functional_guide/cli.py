@@ -62,14 +62,20 @@ def _example_or_exit(parser, name):
         parser.error(f"unknown example: {error}")
 
 
-def _positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}")
-    return value
+def _int_at_least(minimum):
+    def parse(text):
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be an integer >= {minimum}, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be an integer >= {minimum}, got {text!r}")
+        return value
+
+    return parse
+
+
+_positive_int = _int_at_least(1)
 
 
 def command_list(arguments, parser):
@@ -186,7 +192,7 @@ def build_parser():
     train = commands.add_parser("train", help="train an example on its digits task")
     train.add_argument("name", help="example name (see `list`)")
     train.add_argument("--epochs", type=_positive_int, default=None, help="epochs (default: the example's own)")
-    train.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    train.add_argument("--seed", type=_int_at_least(0), default=0, help="random seed (default: 0)")
     train.add_argument("--devices", type=_positive_int, default=None,
                        help="train under MirroredStrategy over N logical CPU devices")
     train.set_defaults(handler=command_train)
