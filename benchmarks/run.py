@@ -22,10 +22,13 @@ import sys
 import tempfile
 import time
 
+from keras_functional_guide.notebook_tools import KERNEL_ENV, find_notebooks
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 SCRIPT = str(pathlib.Path(PYTHON).parent / "keras-functional-guide")
-ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
+# The environment the tests and stored notebook outputs use.
+ENV = {**os.environ, **KERNEL_ENV}
 
 
 def wall(command, **kwargs):
@@ -72,9 +75,6 @@ def floor_notebook(path):
 
 
 def notebook_times(workers):
-    sys.path.insert(0, str(ROOT / "src"))
-    from keras_functional_guide.notebook_tools import find_notebooks
-
     notebooks = find_notebooks(ROOT / "notebooks")
     each = [(path.name, pytest_time([path], 0)) for path in notebooks]
     # Inside the project, where pytest collects notebooks (it ignores paths outside its rootdir).

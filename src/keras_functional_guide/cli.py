@@ -11,7 +11,6 @@ import sys
 
 from keras_functional_guide import __version__
 
-USAGE_ERROR = 2
 FAILURE = 1
 
 

@@ -6,6 +6,7 @@ them in, so both use :data:`KERNEL_ENV`. Nothing here imports TensorFlow.
 
 import os
 import pathlib
+import sys
 import time
 
 # TF_CPP_MIN_LOG_LEVEL silences TensorFlow's C++ log lines and
@@ -36,8 +37,6 @@ def find_notebooks(directory):
 def _portable(text, project):
     """Replaces this machine's paths in a traceback line: install prefixes by
     placeholders, the project's folder by nothing (paths become relative)."""
-    import sys
-
     for prefix, placeholder in ((sys.prefix, "<sys.prefix>/"), (sys.base_prefix, "<sys.base_prefix>/"),
                                 (str(project), "")):
         text = text.replace(prefix.rstrip("/") + "/", placeholder)
