@@ -101,3 +101,55 @@ def test_notebooks_import_the_package_and_do_not_touch_sys_path(path):
     code = "\n".join(source(cell) for cell in code_cells(load(path)))
     assert "keras_functional_guide" in code
     assert "sys.path" not in code
+
+
+def markdown(notebook):
+    return "\n".join(source(cell) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: path.name)
+def test_harness_markers_are_cell_tags_not_comments(path):
+    for index, cell in enumerate(code_cells(load(path))):
+        assert "NBVAL_" not in source(cell), f"code cell {index}: use a cell tag, not a marker comment"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: path.name)
+def test_errors_are_short(path):
+    for index, cell in enumerate(code_cells(load(path))):
+        for output in cell["outputs"]:
+            if output["output_type"] == "error":
+                lines = "\n".join(output["traceback"]).splitlines()
+                assert len(lines) <= 15, f"code cell {index}: an error of {len(lines)} lines"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: path.name)
+def test_setup_cell_shortens_errors_and_says_how_to_install(path):
+    setup = source(code_cells(load(path))[0])
+    assert "kfg.short_errors()" in setup
+    assert "except ModuleNotFoundError" in setup and "pip install" in setup
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: path.name)
+def test_ends_with_summary_exercises_and_a_link_to_the_next_lesson(path):
+    notebook = load(path)
+    text = markdown(notebook)
+    assert "## 小结" in text and "## 练习" in text
+    assert text.index("## 小结") < text.index("## 练习")
+    following = PATHS[(PATHS.index(path) + 1) % len(PATHS)]
+    last = source(notebook["cells"][-1])
+    assert notebook["cells"][-1]["cell_type"] == "markdown" and f"]({following.name})" in last, last
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: path.name)
+def test_one_vocabulary(path):
+    text = markdown(load(path))
+    for banned, instead in (("「", "“"), ("」", "”"), ("这一格", "这个单元格"), ("过滤器", "卷积核"),
+                            ("只能用函数式 API", "Sequential 不能，函数式 API 与子类化可以"),
+                            ("只有 Functional API", "Sequential 不能，函数式 API 与子类化可以")):
+        assert banned not in text, f"{banned!r}: write {instead!r}"
+
+
+def test_lesson_01_lists_every_lesson():
+    text = markdown(load(PATHS[0]))
+    for path in PATHS[1:]:
+        assert f"]({path.name})" in text, f"01 does not link {path.name}"

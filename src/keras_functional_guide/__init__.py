@@ -28,8 +28,11 @@ _LAZY = {
     "EXAMPLES": "examples",
     "get_example": "examples",
     "train_example": "examples",
+    "assert_same_network": "graph",
+    "describe_network": "graph",
+    "short_errors": "errors",
 }
-_SUBMODULES = ("data", "examples", "plotting")
+_SUBMODULES = ("data", "examples", "exercises", "graph", "plotting")
 
 __all__ = sorted([*_LAZY, *_SUBMODULES])
 

@@ -1,0 +1,63 @@
+"""Short errors in notebooks: the message and the learner's own line, not Keras's internals.
+
+An error raised deep inside Keras comes with twenty to a hundred frames of
+library code that a learner cannot act on. :func:`short_errors` makes IPython
+show only the frames of the notebook's own cells, then the error's message.
+Nothing here imports TensorFlow.
+"""
+
+import sys
+import traceback
+
+# Longer messages are cut: the first lines say what went wrong.
+MAX_MESSAGE_LINES = 12
+
+
+def _short_traceback(shell, etype, value, tb):
+    lines = []
+    for frame in traceback.extract_tb(tb):
+        label = shell.compile.format_code_name(frame.filename) if shell is not None else None
+        if label is None:
+            continue  # A library frame: not the learner's code.
+        lines.append(f"{label[0]} {label[1]}, line {frame.lineno}:")
+        lines.append(f"    {(frame.line or '').strip()}")
+    message = "".join(traceback.format_exception_only(etype, value)).rstrip("\n").splitlines()
+    if len(message) > MAX_MESSAGE_LINES:
+        hidden = len(message) - MAX_MESSAGE_LINES
+        message = message[:MAX_MESSAGE_LINES] + [f"... ({hidden} more lines of the message)"]
+    return lines + message
+
+
+def short_errors(enable=True):
+    """Shows errors in this IPython session as the learner's lines plus the message.
+
+    Tracebacks stay available: ``%tb`` after an error prints the full one.
+    Outside IPython this does nothing.
+
+    Args:
+        enable: ``False`` restores IPython's normal tracebacks.
+
+    Returns:
+        ``None`` (so a notebook cell that ends with the call shows nothing).
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    shell = get_ipython()
+    if shell is None:
+        return None
+    if not enable:
+        shell.set_custom_exc((), None)
+        return None
+
+    def handler(shell, etype, value, tb, tb_offset=None):
+        # What IPython's own display records, so that %tb can show the whole story.
+        sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb
+        stb = _short_traceback(shell, etype, value, tb)
+        shell._showtraceback(etype, value, stb)
+        return stb
+
+    # KeyboardInterrupt and SystemExit keep IPython's own handling.
+    shell.set_custom_exc((Exception,), handler)
+    return None

@@ -1,0 +1,110 @@
+"""The course's exercises (练习), graded by the package.
+
+Each lesson ends with two or three exercises. A notebook poses one in a
+Markdown cell, gives an empty scaffold, and grades it with one call::
+
+    from keras_functional_guide.exercises import check, hint, solution
+
+    answer = None  # 在这里写你的代码，把结果赋给 answer
+    check("02-1", answer)
+
+:func:`check` inspects the answer's structure (input and output names and
+shapes, layer classes, which layer feeds which, how often a shared layer is
+called, parameter counts), never trains it, prints one line in Chinese and
+returns ``True`` or ``False``. A wrong answer of any type never raises.
+
+The exercises of lesson ``NN`` live in the module ``lessonNN`` of this package;
+:data:`EXERCISES` lists them all in course order.
+"""
+
+import importlib
+import pkgutil
+
+from keras_functional_guide.exercises._grading import Exercise, Wrong
+
+__all__ = ["EXERCISES", "Exercise", "Wrong", "check", "get_exercise", "hint", "solution"]
+
+NOT_ANSWERED = "还没有作答：在上面写好代码，把结果赋给 answer，再运行这个单元格"
+
+
+def _collect():
+    modules = sorted(
+        info.name for info in pkgutil.iter_modules(__path__) if info.name.startswith("lesson")
+    )
+    collected = []
+    for module_name in modules:
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        collected.extend(module.EXERCISES)
+    return tuple(collected)
+
+
+EXERCISES = _collect()
+"""Every exercise, in course order (lesson, then position)."""
+
+_BY_ID = {exercise.id: exercise for exercise in EXERCISES}
+if len(_BY_ID) != len(EXERCISES):  # pragma: no cover - a packaging mistake, caught by the tests
+    raise RuntimeError("two exercises share an id")
+
+
+def get_exercise(exercise_id):
+    """Returns the :class:`Exercise` with this id.
+
+    Raises:
+        ValueError: If there is no such exercise; the message lists the valid ids.
+    """
+    try:
+        return _BY_ID[exercise_id]
+    except (KeyError, TypeError):
+        raise ValueError(
+            f"exercise_id must be one of {', '.join(_BY_ID)}; got {exercise_id!r}"
+        ) from None
+
+
+def check(exercise_id, answer):
+    """Grades ``answer`` to exercise ``exercise_id`` and prints one line in Chinese.
+
+    Prints ``✓`` and what was confirmed, or ``✗``, what is wrong and a hint
+    toward the fix. ``None`` (the scaffold's value) means "not answered yet".
+
+    Args:
+        exercise_id: An id from :data:`EXERCISES`, e.g. ``"02-1"``.
+        answer: The learner's answer, usually a ``keras.Model``.
+
+    Returns:
+        ``True`` if the answer is right, else ``False``. A wrong answer never raises.
+
+    Raises:
+        ValueError: If ``exercise_id`` is unknown.
+    """
+    exercise = get_exercise(exercise_id)
+    if answer is None:
+        print(f"… {exercise.id} {NOT_ANSWERED}")
+        return False
+    try:
+        confirmed = exercise.grade(answer)
+    except Wrong as wrong:
+        print(f"✗ {exercise.id} {wrong}")
+        return False
+    except Exception as error:  # An answer of a shape no checker foresaw: a hint, not a traceback.
+        print(f"✗ {exercise.id} 无法检查这个答案（{type(error).__name__}）。提示：{exercise.hint}")
+        return False
+    print(f"✓ {exercise.id} {confirmed}")
+    return True
+
+
+def hint(exercise_id):
+    """Prints the exercise's hint.
+
+    Raises:
+        ValueError: If ``exercise_id`` is unknown.
+    """
+    print(f"提示 {exercise_id}：{get_exercise(exercise_id).hint}")
+
+
+def solution(exercise_id):
+    """Returns a new reference answer to the exercise (usually a model).
+
+    Raises:
+        ValueError: If ``exercise_id`` is unknown.
+    """
+    return get_exercise(exercise_id).solution()

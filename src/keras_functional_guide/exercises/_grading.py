@@ -1,0 +1,145 @@
+"""What the exercises' checkers share: the Exercise record and structural checks.
+
+A checker inspects the learner's answer (usually a model) and either returns a
+one-line confirmation in Chinese or raises :class:`Wrong` with a one-line
+message that names the first thing wrong and how to fix it. It never trains.
+"""
+
+import dataclasses
+from typing import Callable
+
+from tensorflow import keras
+
+from keras_functional_guide import graph
+
+
+class Wrong(Exception):
+    """The answer is wrong; the message (Chinese, one line) says what and how to fix it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Exercise:
+    """One exercise (练习).
+
+    Attributes:
+        id: Stable id, ``"NN-k"``: lesson number and position, e.g. ``"02-1"``.
+        lesson: The notebook that poses it, e.g. ``"02_multi_input.ipynb"``.
+        title: A short Chinese title.
+        statement: The full statement in Chinese, exactly as the notebook shows it.
+        grade: ``grade(answer) -> str``: returns what was confirmed, or raises
+            :class:`Wrong`.
+        solution: ``solution() -> answer``: builds a reference answer.
+        hint: A Chinese hint toward the usual way to solve it.
+    """
+
+    id: str
+    lesson: str
+    title: str
+    statement: str
+    grade: Callable[[object], str]
+    solution: Callable[[], object]
+    hint: str
+
+
+def functional_model(answer, *, allow_sequential=False):
+    """Returns ``answer`` if it is a functional ``keras.Model``; raises :class:`Wrong` otherwise."""
+    if isinstance(answer, str):
+        raise Wrong("答案是一个字符串，不是模型：把搭好的 keras.Model 本身赋给 answer，不要加引号")
+    if isinstance(answer, keras.KerasTensor):
+        raise Wrong("答案是一个符号张量 (KerasTensor)，不是模型：用 keras.Model(inputs=..., outputs=...) 把输入和输出包成模型")
+    if isinstance(answer, keras.layers.Layer) and not isinstance(answer, keras.Model):
+        raise Wrong(
+            f"答案是一个层 ({type(answer).__name__})，不是模型：先在张量上调用层，"
+            "再用 keras.Model(inputs=..., outputs=...) 把输入和输出包成模型"
+        )
+    if not isinstance(answer, keras.Model):
+        raise Wrong(f"答案应当是一个 keras.Model，得到的是 {type(answer).__name__}")
+    if isinstance(answer, keras.Sequential):
+        if allow_sequential:
+            return answer
+        raise Wrong("答案是一个 Sequential 模型：本题要用函数式 API 搭建（keras.Input → 调用层 → keras.Model）")
+    if not hasattr(answer, "_nodes_by_depth"):
+        raise Wrong(
+            f"答案是一个子类化模型 ({type(answer).__name__})：本题要用函数式 API 搭建"
+            "（keras.Input → 调用层 → keras.Model）"
+        )
+    return answer
+
+
+def _shape(tensor):
+    return tuple(tensor.shape)
+
+
+def expect_inputs(model, expected):
+    """Checks the model's inputs: ``expected`` maps each input name to its shape without the batch."""
+    got = {tensor.name: _shape(tensor)[1:] for tensor in model.inputs}
+    missing = [name for name in expected if name not in got]
+    if len(got) != len(expected) or missing:
+        raise Wrong(
+            f"模型应当有 {len(expected)} 个输入 {sorted(expected)}，实际有 {len(got)} 个 {sorted(got)}："
+            "给每个 keras.Input 起好名字（name=...），并把它们都传给 keras.Model 的 inputs"
+        )
+    for name, shape in expected.items():
+        if got[name] != tuple(shape):
+            raise Wrong(f"输入 {name!r} 的形状应当是 {tuple(shape)}（不含批量维度），实际是 {got[name]}")
+
+
+def output_names(model):
+    """The names of the model's outputs (the layers that produce them)."""
+    return [tensor._keras_history.operation.name for tensor in model.outputs]
+
+
+def expect_outputs(model, expected):
+    """Checks the model's outputs: ``expected`` maps each output layer's name to its shape without the batch."""
+    got = {tensor._keras_history.operation.name: _shape(tensor)[1:] for tensor in model.outputs}
+    missing = [name for name in expected if name not in got]
+    if len(got) != len(expected) or missing:
+        raise Wrong(
+            f"模型应当有 {len(expected)} 个输出 {sorted(expected)}，实际有 {len(got)} 个 {sorted(got)}："
+            "给输出层起好名字（name=...），并把它们都传给 keras.Model 的 outputs"
+        )
+    for name, shape in expected.items():
+        if got[name] != tuple(shape):
+            raise Wrong(f"输出 {name!r} 的形状应当是 {tuple(shape)}（不含批量维度），实际是 {got[name]}")
+
+
+def layer(model, name, layer_class=None):
+    """Returns the model's layer called ``name``, of ``layer_class`` if given; raises :class:`Wrong` otherwise."""
+    names = [each.name for each in model.layers]
+    if name not in names:
+        raise Wrong(f"模型里找不到名为 {name!r} 的层（现有的层：{', '.join(names)}）：检查层的 name=... 参数")
+    found = model.get_layer(name)
+    if layer_class is not None and not isinstance(found, layer_class):
+        raise Wrong(f"层 {name!r} 应当是 {layer_class.__name__}，实际是 {type(found).__name__}")
+    return found
+
+
+def layers_of_class(model, layer_class):
+    """The model's layers that are instances of ``layer_class``, in order."""
+    return [each for each in model.layers if isinstance(each, layer_class)]
+
+
+def expect_inbound(model, name, expected, *, call=0):
+    """Checks that layer ``name``'s ``call``-th call takes its inputs from the layers ``expected`` (names, in order)."""
+    layer(model, name)
+    got = graph.inbound_layers(model, name, call=min(call, graph.call_count(model, name) - 1))
+    if sorted(got) != sorted(expected):
+        raise Wrong(f"层 {name!r} 的输入应当来自 {list(expected)}，实际来自 {got}：检查是在哪个张量上调用了它")
+
+
+def expect_calls(model, name, count):
+    """Checks that layer ``name`` is called ``count`` times in the model (a shared layer: more than once)."""
+    layer(model, name)
+    got = graph.call_count(model, name)
+    if got != count:
+        raise Wrong(
+            f"层 {name!r} 应当在模型里被调用 {count} 次，实际 {got} 次："
+            "共享一个层，就是把同一个层实例在几个张量上各调用一次，而不是新建几个层"
+        )
+
+
+def expect_params(model, count):
+    """Checks the model's total parameter count."""
+    got = int(model.count_params())
+    if got != count:
+        raise Wrong(f"参数总数应当是 {count:,}，实际是 {got:,}：检查各层的大小（units、filters 等）")

@@ -1,0 +1,98 @@
+"""What every exercise must do, whatever its lesson.
+
+Each lesson's own wrong answers are in tests/test_exercises_NN.py.
+"""
+
+import json
+import pathlib
+import re
+
+import pytest
+from tensorflow import keras
+from tensorflow.keras import layers
+
+from keras_functional_guide import exercises
+from keras_functional_guide.exercises import EXERCISES, check, hint, solution
+
+NOTEBOOKS = pathlib.Path(__file__).resolve().parents[1] / "notebooks"
+IDS = [exercise.id for exercise in EXERCISES]
+
+
+def markdown_of(lesson):
+    notebook = json.loads((NOTEBOOKS / lesson).read_text(encoding="utf-8"))
+    return "\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+
+
+def test_ids_are_stable_and_in_course_order():
+    assert IDS, "no exercises"
+    assert all(re.fullmatch(r"\d\d-\d", exercise_id) for exercise_id in IDS), IDS
+    assert IDS == sorted(IDS)
+    for exercise in EXERCISES:
+        assert exercise.lesson.startswith(exercise.id[:3].replace("-", "_")), exercise
+
+
+def test_every_lesson_has_two_or_three_exercises():
+    lessons = sorted(path.name for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    for lesson in lessons:
+        count = sum(exercise.lesson == lesson for exercise in EXERCISES)
+        assert 2 <= count <= 3, f"{lesson} has {count} exercises"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_statement_and_title_are_in_the_notebook(exercise):
+    text = markdown_of(exercise.lesson)
+    assert f"### 练习 {exercise.id}：{exercise.title}" in text
+    assert exercise.statement.strip() in text
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_reference_solution_passes(exercise_id, capsys):
+    assert check(exercise_id, solution(exercise_id)) is True
+    assert capsys.readouterr().out.startswith(f"✓ {exercise_id} ")
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_unanswered_says_so(exercise_id, capsys):
+    assert check(exercise_id, None) is False
+    assert "还没有作答" in capsys.readouterr().out
+
+
+def _unrelated_model():
+    inputs = keras.Input(shape=(5,), name="unrelated")
+    return keras.Model(inputs, layers.Dense(2, name="unrelated_out")(inputs), name="unrelated_model")
+
+
+WRONG_TYPES = {
+    "string": lambda: "model",
+    "number": lambda: 3,
+    "layer": lambda: layers.Dense(10),
+    "tensor": lambda: keras.Input(shape=(8, 8, 1)),
+    "sequential": lambda: keras.Sequential([keras.Input(shape=(8, 8, 1)), layers.Flatten(), layers.Dense(10)]),
+    "unrelated model": _unrelated_model,
+}
+
+
+@pytest.mark.parametrize("kind", WRONG_TYPES)
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_wrong_types_fail_with_a_message_and_never_raise(exercise_id, kind, capsys):
+    assert check(exercise_id, WRONG_TYPES[kind]()) is False
+    line = capsys.readouterr().out
+    assert line.startswith(f"✗ {exercise_id} "), line
+    assert line.count("\n") == 1, line
+
+
+def test_unknown_id_is_a_value_error_listing_the_valid_ids():
+    with pytest.raises(ValueError, match=r"exercise_id must be one of 01-1, .*; got '99-9'"):
+        check("99-9", None)
+    with pytest.raises(ValueError, match="exercise_id"):
+        solution(None)
+
+
+def test_hint_prints_one_line(capsys):
+    hint(IDS[0])
+    out = capsys.readouterr().out
+    assert out.startswith(f"提示 {IDS[0]}：") and out.count("\n") == 1
+
+
+def test_public_api():
+    assert set(exercises.__all__) >= {"EXERCISES", "check", "solution", "hint"}
