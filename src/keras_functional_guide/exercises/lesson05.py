@@ -1,0 +1,213 @@
+"""Exercises of lesson 05 (§1.1 有共享权重的层): share layers between two inputs.
+
+Posed in ``notebooks/05_shared_layers.ipynb``.
+"""
+
+from tensorflow import keras
+from tensorflow.keras import layers
+
+from keras_functional_guide import graph
+from keras_functional_guide.exercises._grading import (
+    Exercise,
+    Wrong,
+    expect_inbound,
+    expect_inputs,
+    expect_outputs,
+    expect_params,
+    functional_model,
+    layer,
+    layers_of_class,
+)
+
+LESSON = "05_shared_layers.ipynb"
+
+
+def _expect_one_shared(model, layer_class, name, inputs):
+    """Checks that ``name`` is the only ``layer_class`` layer and is called once on each of ``inputs``."""
+    found = layers_of_class(model, layer_class)
+    if len(found) > 1:
+        names = "、".join(each.name for each in found)
+        counts = [graph.call_count(model, each.name) for each in found]
+        called = "各只被调用一次" if set(counts) == {1} else f"分别被调用 {'、'.join(map(str, counts))} 次"
+        raise Wrong(
+            f"模型里有 {len(found)} 个 {layer_class.__name__} 层（{names}），{called}，没有共享："
+            f"只创建一个 {name}，再把这同一个层实例在 {' 和 '.join(inputs)} 上各调用一次"
+        )
+    layer(model, name, layer_class)
+    count = graph.call_count(model, name)
+    if count != len(inputs):
+        raise Wrong(
+            f"{name} 在模型里被调用 {count} 次，应当是 {len(inputs)} 次：在 {' 和 '.join(inputs)} 两条支路上各调用一次"
+        )
+
+
+def _expect_calls_from(model, name, sources):
+    """Checks that the calls of ``name`` take their inputs from ``sources``, one call each, in any order."""
+    got = [graph.inbound_layers(model, name, call=call)[0] for call in range(graph.call_count(model, name))]
+    if sorted(got) != sorted(sources):
+        raise Wrong(
+            f"{name} 的两次调用分别用在了 {got} 上，应当是 {sorted(sources)}：检查第二次调用传进去的是哪个张量"
+        )
+
+
+def _expect_integer_inputs(model):
+    for tensor in model.inputs:
+        if "int" not in str(tensor.dtype):
+            raise Wrong(
+                f"输入 {tensor.name!r} 的类型是 {tensor.dtype}：词的编号是整数，"
+                f"写 keras.Input(shape=(20,), dtype=\"int32\", name={tensor.name!r})"
+            )
+
+
+# 05-1 ----------------------------------------------------------------------
+
+STATEMENT_1 = """\
+两句话各是一串长度为 20 的整数（词的编号，词表大小 1000）。搭一个判断两句话是否同义的模型：\
+两个输入 `keras.Input(shape=(20,), dtype="int32", name="question_a")` 和同样的 `question_b`；\
+**一个** `layers.Embedding(1000, 16, name="shared_embedding")` 在两个输入上各调用一次，\
+**一个** `layers.GlobalAveragePooling1D(name="pool")` 也在两个结果上各调用一次；\
+用 `layers.Concatenate(name="merged")` 把两个向量拼起来，最后接 \
+`layers.Dense(1, activation="sigmoid", name="duplicate")`。把搭好的模型赋给 `answer`。"""
+
+HINT_1 = (
+    "先创建 embed = layers.Embedding(1000, 16, name=\"shared_embedding\") 和 pool，"
+    "再写 vector_a = pool(embed(question_a))、vector_b = pool(embed(question_b))"
+)
+
+
+def solution_1():
+    """Two integer sequences embedded by one shared Embedding layer."""
+    question_a = keras.Input(shape=(20,), dtype="int32", name="question_a")
+    question_b = keras.Input(shape=(20,), dtype="int32", name="question_b")
+    embed = layers.Embedding(1000, 16, name="shared_embedding")
+    pool = layers.GlobalAveragePooling1D(name="pool")
+    vector_a = pool(embed(question_a))
+    vector_b = pool(embed(question_b))
+    merged = layers.Concatenate(name="merged")([vector_a, vector_b])
+    duplicate = layers.Dense(1, activation="sigmoid", name="duplicate")(merged)
+    return keras.Model(
+        inputs={"question_a": question_a, "question_b": question_b},
+        outputs={"duplicate": duplicate},
+        name="shared_embedding_model",
+    )
+
+
+def grade_1(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"question_a": (20,), "question_b": (20,)})
+    _expect_integer_inputs(model)
+    expect_outputs(model, {"duplicate": (1,)})
+    _expect_one_shared(model, layers.Embedding, "shared_embedding", ["question_a", "question_b"])
+    _expect_calls_from(model, "shared_embedding", ["question_a", "question_b"])
+    embedding = model.get_layer("shared_embedding")
+    if (embedding.input_dim, embedding.output_dim) != (1000, 16):
+        raise Wrong(
+            f"shared_embedding 应当是 Embedding(1000, 16)（词表 1000，每个词 16 维），"
+            f"实际是 Embedding({embedding.input_dim}, {embedding.output_dim})"
+        )
+    tables = [variable for variable in model.weights if tuple(variable.shape) == (1000, 16)]
+    if len(tables) != 1:
+        raise Wrong(f"模型里有 {len(tables)} 张 1000×16 的嵌入表，应当只有 1 张：两个输入要用同一个 Embedding")
+    _expect_one_shared(model, layers.GlobalAveragePooling1D, "pool", ["question_a", "question_b"])
+    layer(model, "merged", layers.Concatenate)
+    expect_inbound(model, "merged", ["pool", "pool"])
+    expect_inbound(model, "duplicate", ["merged"])
+    expect_params(model, 16_033)
+    return "shared_embedding 被调用 2 次（question_a、question_b），只有 1 张嵌入表，共 16,033 个参数"
+
+
+# 05-2 ----------------------------------------------------------------------
+
+STATEMENT_2 = """\
+搭一个全连接的孪生网络：两个输入 `vector_a`、`vector_b`，形状都是 `(64,)`（8×8 图片展平后的 64 个像素）；\
+塔由两个 Dense 层组成，`layers.Dense(32, activation="relu", name="tower_hidden")` 和 \
+`layers.Dense(16, name="tower_output")`，每个只创建一次，在两个输入上各调用一次；\
+最后用 `layers.Dot(axes=1, normalize=True, name="similarity")` 算出两个嵌入的余弦相似度，作为模型的输出。\
+把搭好的模型赋给 `answer`。"""
+
+HINT_2 = (
+    "先创建 hidden = layers.Dense(32, ...) 和 output = layers.Dense(16, ...)，"
+    "再写 embedding_a = output(hidden(vector_a))、embedding_b = output(hidden(vector_b))，"
+    "最后 layers.Dot(axes=1, normalize=True, name=\"similarity\")([embedding_a, embedding_b])"
+)
+
+
+def solution_2():
+    """A siamese pair: one Dense tower called on both vectors, compared by cosine similarity."""
+    vector_a = keras.Input(shape=(64,), name="vector_a")
+    vector_b = keras.Input(shape=(64,), name="vector_b")
+    hidden = layers.Dense(32, activation="relu", name="tower_hidden")
+    output = layers.Dense(16, name="tower_output")
+    embedding_a = output(hidden(vector_a))
+    embedding_b = output(hidden(vector_b))
+    similarity = layers.Dot(axes=1, normalize=True, name="similarity")([embedding_a, embedding_b])
+    return keras.Model(
+        inputs={"vector_a": vector_a, "vector_b": vector_b},
+        outputs={"similarity": similarity},
+        name="dense_siamese",
+    )
+
+
+def grade_2(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"vector_a": (64,), "vector_b": (64,)})
+    expect_outputs(model, {"similarity": (1,)})
+    nested = [each.name for each in model.layers if isinstance(each, keras.Model)]
+    if nested:
+        raise Wrong(
+            f"塔被包成了嵌套模型 {nested}：本题请直接把 tower_hidden 和 tower_output 这两个层实例"
+            "在两个输入上各调用一次（把模型当作层来调用是第 06 课的内容）"
+        )
+    _expect_one_shared_dense(model)
+    _expect_calls_from(model, "tower_hidden", ["vector_a", "vector_b"])
+    expect_inbound(model, "tower_output", ["tower_hidden"], call=0)
+    expect_inbound(model, "tower_output", ["tower_hidden"], call=1)
+    for name, units in (("tower_hidden", 32), ("tower_output", 16)):
+        if model.get_layer(name).units != units:
+            raise Wrong(f"{name} 应当有 {units} 个单元，实际有 {model.get_layer(name).units} 个")
+    similarity = layer(model, "similarity", layers.Dot)
+    expect_inbound(model, "similarity", ["tower_output", "tower_output"])
+    if not similarity.normalize:
+        raise Wrong(
+            "similarity 算的是点积，不是余弦相似度：写 layers.Dot(axes=1, normalize=True, name=\"similarity\")，"
+            "先把两个嵌入归一化再相乘"
+        )
+    expect_params(model, 2_608)
+    return "tower_hidden 与 tower_output 各被调用 2 次（vector_a、vector_b），一套权重，共 2,608 个参数"
+
+
+def _expect_one_shared_dense(model):
+    dense = layers_of_class(model, layers.Dense)
+    once = [each.name for each in dense if graph.call_count(model, each.name) == 1]
+    if once:
+        raise Wrong(
+            f"Dense 层 {once} 各只被调用一次：塔没有共享。只创建 tower_hidden 和 tower_output 两个层实例，"
+            "在 vector_a 和 vector_b 上各调用一次"
+        )
+    for name in ("tower_hidden", "tower_output"):
+        layer(model, name, layers.Dense)
+        count = graph.call_count(model, name)
+        if count != 2:
+            raise Wrong(f"{name} 在模型里被调用 {count} 次，应当是 2 次：在两条支路上各调用一次")
+
+
+EXERCISES = (
+    Exercise(
+        id="05-1",
+        lesson=LESSON,
+        title="两个文本输入共享一个嵌入层",
+        statement=STATEMENT_1,
+        grade=grade_1,
+        solution=solution_1,
+        hint=HINT_1,
+    ),
+    Exercise(
+        id="05-2",
+        lesson=LESSON,
+        title="共享 Dense 塔的孪生网络",
+        statement=STATEMENT_2,
+        grade=grade_2,
+        solution=solution_2,
+        hint=HINT_2,
+    ),
+)
