@@ -13,10 +13,20 @@ import traceback
 MAX_MESSAGE_LINES = 12
 
 
+def _cell_label(shell, filename):
+    """("Cell", "In[7]") for a notebook cell's code, None for a library file."""
+    format_code_name = getattr(getattr(shell, "compile", None), "format_code_name", None)
+    if format_code_name is not None:  # IPython >= 8
+        return format_code_name(filename)
+    if filename.startswith("<ipython-input-"):  # IPython 7: <ipython-input-7-0123abcd>
+        return "Cell", "In[{}]".format(filename.split("-")[2])
+    return None
+
+
 def _short_traceback(shell, etype, value, tb):
     lines = []
     for frame in traceback.extract_tb(tb):
-        label = shell.compile.format_code_name(frame.filename) if shell is not None else None
+        label = _cell_label(shell, frame.filename)
         if label is None:
             continue  # A library frame: not the learner's code.
         lines.append(f"{label[0]} {label[1]}, line {frame.lineno}:")

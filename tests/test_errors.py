@@ -1,0 +1,54 @@
+"""kfg.short_errors in a real IPython shell: the learner's lines and the message, nothing else."""
+
+import pytest
+
+IPython = pytest.importorskip("IPython")
+
+import keras_functional_guide as kfg  # noqa: E402
+from keras_functional_guide import errors  # noqa: E402
+
+
+@pytest.fixture
+def shell():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    shown = []
+    original = shell._showtraceback
+    shell._showtraceback = lambda etype, value, stb: shown.append((etype, value, stb))
+    yield shell, shown
+    shell._showtraceback = original
+    kfg.short_errors(False)
+
+
+def test_library_frames_are_dropped_and_the_cell_line_kept(shell):
+    shell, shown = shell
+    kfg.short_errors()
+    shell.run_cell("import json\ndef parse():\n    return json.loads('{')\nparse()")
+    ((etype, value, stb),) = shown
+    assert etype.__name__ == "JSONDecodeError"
+    assert not any("json/decoder.py" in line or "json/__init__.py" in line for line in stb), stb
+    assert any("parse()" in line for line in stb) and any("json.loads('{')" in line for line in stb)
+    assert stb[-1].startswith("json.decoder.JSONDecodeError: Expecting property name")
+
+
+def test_long_messages_are_cut(shell):
+    shell, shown = shell
+    kfg.short_errors()
+    shell.run_cell("raise ValueError('\\n'.join(str(i) for i in range(40)))")
+    stb = shown[-1][2]
+    assert len(stb) <= 2 + errors.MAX_MESSAGE_LINES + 1
+    assert stb[-1] == f"... ({40 - errors.MAX_MESSAGE_LINES} more lines of the message)"
+
+
+def test_disabling_restores_ipython_tracebacks(shell):
+    shell, shown = shell
+    kfg.short_errors()
+    kfg.short_errors(False)
+    shell.run_cell("import json\njson.loads('{')")
+    stb = "\n".join(shown[-1][2])
+    assert "decoder.py" in stb  # IPython's own, full traceback
+
+
+def test_outside_ipython_it_does_nothing():
+    assert kfg.short_errors() is None
