@@ -1,0 +1,132 @@
+"""Exercises of lesson 06 (§1.2 函数式 API 的特征): a model called like a layer.
+
+Posed in ``notebooks/06_features.ipynb``.
+"""
+
+from tensorflow import keras
+from tensorflow.keras import layers
+
+from keras_functional_guide import graph
+from keras_functional_guide.exercises._grading import (
+    Exercise,
+    Wrong,
+    expect_inbound,
+    expect_inputs,
+    expect_outputs,
+    expect_params,
+    functional_model,
+    layer,
+    output_names,
+)
+
+LESSON = "06_features.ipynb"
+
+# build_encoder() at its default sizes: conv (3*3*1+1)*16 + features (8*8*16+1)*64.
+ENCODER_PARAMS = (3 * 3 * 1 + 1) * 16 + (8 * 8 * 16 + 1) * 64
+
+
+def _nested_models(model):
+    return [each for each in model.layers if isinstance(each, keras.Model)]
+
+
+def _grade_pair(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"image_a": (8, 8, 1), "image_b": (8, 8, 1)})
+    expect_outputs(model, {"same_digit": (1,)})
+    encoders = _nested_models(model)
+    if not encoders:
+        raise Wrong(
+            "模型里没有嵌套的模型：不要把 Conv2D、Flatten、Dense 直接写进来，"
+            "而是把 kfg.build_encoder() 返回的编码器模型当作一个层，在两个输入上各调用一次"
+        )
+    if len(encoders) > 1:
+        names = [each.name for each in encoders]
+        raise Wrong(
+            f"模型里有 {len(encoders)} 个编码器 {names}：两个输入要共用同一个编码器（同一组权重），"
+            "只调用一次 kfg.build_encoder()，再把这一个 encoder 在两个输入上各调用一次"
+        )
+    encoder = encoders[0]
+    calls = graph.call_count(model, encoder.name)
+    if calls != 2:
+        raise Wrong(f"编码器在模型里被调用了 {calls} 次，应当 2 次：在 image_a 和 image_b 上各调用一次")
+    sources = sorted(graph.inbound_layers(model, encoder.name, call=call)[0] for call in range(2))
+    if sources != ["image_a", "image_b"]:
+        raise Wrong(f"编码器的两次调用应当分别以 image_a 和 image_b 为输入，实际是 {sources}")
+    layer(model, "pair", layers.Concatenate)
+    expect_inbound(model, "pair", [encoder.name, encoder.name])
+    expect_inbound(model, "same_digit", ["pair"])
+    expect_params(model, ENCODER_PARAMS + (2 * 64 + 1))
+    return f"两个输入共用同一个编码器（调用 2 次），拼接后输出 same_digit，共 {model.count_params():,} 个参数"
+
+
+def _solve_pair():
+    from keras_functional_guide.nested import build_encoder
+
+    encoder = build_encoder()
+    image_a = keras.Input(shape=(8, 8, 1), name="image_a")
+    image_b = keras.Input(shape=(8, 8, 1), name="image_b")
+    pair = layers.Concatenate(name="pair")([encoder(image_a), encoder(image_b)])
+    same_digit = layers.Dense(1, activation="sigmoid", name="same_digit")(pair)
+    return keras.Model(inputs=[image_a, image_b], outputs=same_digit, name="same_digit_pair")
+
+
+def _grade_features(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"image": (8, 8, 1)})
+    if "digit" in [each.name for each in model.layers]:
+        raise Wrong(
+            "模型里还有 digit 层：特征模型到编码器的输出为止，"
+            "用 nested.get_layer(\"digit\").input（digit 层的输入）作为输出"
+        )
+    if output_names(model) == ["features"]:
+        raise Wrong(
+            "这是编码器自己的图（encoder.input → encoder.output），不是 nested 里的那一次调用："
+            "输入用 nested.input，输出用 nested.get_layer(\"digit\").input"
+        )
+    expect_outputs(model, {"encoder": (64,)})
+    encoder = layer(model, "encoder")
+    if not isinstance(encoder, keras.Model):
+        raise Wrong(f"层 'encoder' 应当是 nested 里的编码器模型，实际是 {type(encoder).__name__}")
+    expect_params(model, ENCODER_PARAMS)
+    return f"特征模型：image → encoder → 64 维特征，不含 digit 层，共 {model.count_params():,} 个参数"
+
+
+def _solve_features():
+    from keras_functional_guide.nested import build_nested
+
+    nested = build_nested()
+    return keras.Model(inputs=nested.input, outputs=nested.get_layer("digit").input, name="nested_features")
+
+
+EXERCISES = (
+    Exercise(
+        id="06-1",
+        lesson=LESSON,
+        title="在两个输入上调用同一个编码器",
+        statement=(
+            "用 `encoder = kfg.build_encoder()` 得到编码器，搭一个判断两张图是不是同一个数字的模型："
+            "两个输入 `image_a`、`image_b`（形状都是 `(8, 8, 1)`），把**同一个** `encoder` "
+            "分别在两个输入上调用，用 `layers.Concatenate(name=\"pair\")` 拼接两个 64 维特征，"
+            "最后接 `layers.Dense(1, activation=\"sigmoid\", name=\"same_digit\")`。把模型赋给 `answer`。"
+        ),
+        grade=_grade_pair,
+        solution=_solve_pair,
+        hint=(
+            "encoder = kfg.build_encoder() 只写一次；features_a = encoder(image_a)、"
+            "features_b = encoder(image_b)，再 Concatenate、Dense，"
+            "最后 keras.Model(inputs=[image_a, image_b], outputs=...)"
+        ),
+    ),
+    Exercise(
+        id="06-2",
+        lesson=LESSON,
+        title="取出嵌套模型的中间特征",
+        statement=(
+            "用 `nested = kfg.build_nested()`，搭一个特征模型：输入是 `nested` 的输入，"
+            "输出是编码器在 `nested` 里给出的 64 维特征（也就是 `digit` 层的输入）。把模型赋给 `answer`。"
+        ),
+        grade=_grade_features,
+        solution=_solve_features,
+        hint="keras.Model(inputs=nested.input, outputs=nested.get_layer(\"digit\").input)",
+    ),
+)

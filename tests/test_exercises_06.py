@@ -1,0 +1,79 @@
+"""Lesson 06's exercises: realistic wrong answers fail with the hint meant for them."""
+
+import pytest
+from tensorflow import keras
+from tensorflow.keras import layers
+
+import keras_functional_guide as kfg
+from keras_functional_guide.exercises import check
+
+
+def _pair_model(encoder_a, encoder_b, *, output_name="same_digit"):
+    image_a = keras.Input(shape=(8, 8, 1), name="image_a")
+    image_b = keras.Input(shape=(8, 8, 1), name="image_b")
+    pair = layers.Concatenate(name="pair")([encoder_a(image_a), encoder_b(image_b)])
+    output = layers.Dense(1, activation="sigmoid", name=output_name)(pair)
+    return keras.Model([image_a, image_b], output)
+
+
+def two_encoders():
+    return _pair_model(kfg.build_encoder(name="encoder_a"), kfg.build_encoder(name="encoder_b"))
+
+
+def layers_inline():
+    # The encoder's layers shared directly, not the encoder model.
+    conv, flatten = layers.Conv2D(16, 3, padding="same", name="conv"), layers.Flatten(name="flatten")
+    dense = layers.Dense(64, name="features")
+    image_a = keras.Input(shape=(8, 8, 1), name="image_a")
+    image_b = keras.Input(shape=(8, 8, 1), name="image_b")
+    pair = layers.Concatenate(name="pair")([dense(flatten(conv(image_a))), dense(flatten(conv(image_b)))])
+    return keras.Model([image_a, image_b], layers.Dense(1, activation="sigmoid", name="same_digit")(pair))
+
+
+def unnamed_output():
+    encoder = kfg.build_encoder()
+    return _pair_model(encoder, encoder, output_name="output")
+
+
+def wrong_encoder_size():
+    encoder = kfg.build_encoder(feature_units=32)
+    return _pair_model(encoder, encoder)
+
+
+def whole_nested_model():
+    nested = kfg.build_nested()
+    return keras.Model(nested.input, nested.output)
+
+
+def encoder_own_graph():
+    return kfg.build_nested().get_layer("encoder")
+
+
+def conv_features():
+    nested = kfg.build_nested()
+    encoder = nested.get_layer("encoder")
+    return keras.Model(encoder.input, encoder.get_layer("conv").output)
+
+
+WRONG = [
+    ("06-1", two_encoders, "只调用一次 kfg.build_encoder()"),
+    ("06-1", layers_inline, "模型里没有嵌套的模型"),
+    ("06-1", unnamed_output, "模型应当有 1 个输出 ['same_digit']"),
+    ("06-1", wrong_encoder_size, "参数总数应当是 65,889"),
+    ("06-2", whole_nested_model, "模型里还有 digit 层"),
+    ("06-2", encoder_own_graph, "这是编码器自己的图"),
+    ("06-2", conv_features, "模型应当有 1 个输出 ['encoder']"),
+]
+
+
+@pytest.mark.parametrize(
+    "exercise_id, make_answer, expected",
+    WRONG,
+    ids=[f"{exercise_id}-{make.__name__}" for exercise_id, make, _ in WRONG],
+)
+def test_wrong_answer_gets_its_hint(exercise_id, make_answer, expected, capsys):
+    keras.backend.clear_session()
+    assert check(exercise_id, make_answer()) is False
+    line = capsys.readouterr().out
+    assert line.startswith(f"✗ {exercise_id} "), line
+    assert expected in line, line
