@@ -24,6 +24,7 @@ _LAZY = {
     "build_shared_layers": "shared_layers",
     "build_encoder": "nested",
     "build_nested": "nested",
+    "build_autoencoder": "autoencoder",
     "plot": "plotting",
     "EXAMPLES": "examples",
     "get_example": "examples",

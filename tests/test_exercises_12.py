@@ -1,0 +1,71 @@
+"""Lesson 12's exercises: realistic wrong answers fail with the hint meant for them."""
+
+import pytest
+from tensorflow import keras
+from tensorflow.keras import layers
+
+import keras_functional_guide as kfg
+from keras_functional_guide.exercises import check
+
+
+def only_hidden():
+    model = kfg.build_multi_output()
+    return keras.Model(model.input, model.get_layer("hidden").output)
+
+
+def whole_model_outputs():
+    model = kfg.build_multi_output()
+    return keras.Model(model.input, {"digit": model.get_layer("digit").output, "parity": model.get_layer("parity").output})
+
+
+def flatten_instead_of_conv():
+    model = kfg.build_multi_output()
+    return keras.Model(model.input, {"flatten": model.get_layer("flatten").output, "hidden": model.get_layer("hidden").output})
+
+
+def conv_too_narrow():
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    conv = layers.Conv2D(8, 3, padding="same", name="conv")(image)
+    hidden = layers.Dense(64, name="hidden")(layers.Flatten(name="flatten")(conv))
+    return keras.Model(image, {"conv": conv, "hidden": hidden})
+
+
+def encoder_features():
+    encoder = kfg.build_nested().get_layer("encoder")
+    return keras.Model(encoder.input, encoder.output)
+
+
+def through_the_classifier():
+    nested = kfg.build_nested()
+    return keras.Model(nested.input, nested.get_layer("digit").input)  # The encoder's output, 64 wide.
+
+
+def whole_classifier():
+    nested = kfg.build_nested()
+    return keras.Model(nested.input, nested.output)
+
+
+def conv_maps():
+    encoder = kfg.build_nested().get_layer("encoder")
+    return keras.Model(encoder.input, encoder.get_layer("conv").output)
+
+
+@pytest.mark.parametrize(
+    "exercise_id, make, expected",
+    [
+        ("12-1", only_hidden, "应当有 2 个输出 ['conv', 'hidden']，实际有 1 个 ['hidden']"),
+        ("12-1", whole_model_outputs, "输出里有原模型的最终输出"),
+        ("12-1", flatten_instead_of_conv, "实际有 2 个 ['flatten', 'hidden']"),
+        ("12-1", conv_too_narrow, "输出 'conv' 的形状应当是 (8, 8, 16)"),
+        ("12-2", encoder_features, "编码器的最终特征"),
+        ("12-2", through_the_classifier, "编码器的最终特征"),
+        ("12-2", whole_classifier, "整个分类器的 digit"),
+        ("12-2", conv_maps, "实际有 1 个 ['conv']"),
+    ],
+    ids=lambda value: getattr(value, "__name__", None),
+)
+def test_wrong_answers_get_their_hint(exercise_id, make, expected, capsys):
+    keras.backend.clear_session()
+    assert check(exercise_id, make()) is False
+    line = capsys.readouterr().out
+    assert line.startswith(f"✗ {exercise_id} ") and expected in line, line
