@@ -10,10 +10,7 @@ import yaml
 
 from keras_functional_guide._compat import check_versions
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
+import tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -95,8 +92,10 @@ def test_environment_yml_stays_in_step_with_pyproject():
     assert major == 3 and low <= minor < high
 
     # Python packages are declared once: pip installs this package with extras that exist.
-    assert len(pip_sections) == 1 and len(pip_sections[0]) == 1
-    match = re.fullmatch(r"-e \.\[([\w,-]+)\]", pip_sections[0][0])
+    assert len(pip_sections) == 1 and len(pip_sections[0]) == 2
+    # ...through the same pins as the README's test command.
+    assert pip_sections[0][0] == "-c requirements/test.txt"
+    match = re.fullmatch(r"-e \.\[([\w,-]+)\]", pip_sections[0][1])
     assert match, pip_sections
     extras = set(match.group(1).split(","))
     assert extras == set(PYPROJECT["project"]["optional-dependencies"])
@@ -111,3 +110,30 @@ def test_environment_yml_stays_in_step_with_pyproject():
 def test_runtime_dependencies_ask_for_keras_3():
     dependencies = " ".join(PYPROJECT["project"]["dependencies"])
     assert "tensorflow>=2.16" in dependencies and "keras>=3.14" in dependencies
+
+
+def _readme_command(marker):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split(f"<!-- {marker} -->", 1)[1]
+    return block.split("```bash\n", 1)[1].split("\n```", 1)[0].strip()
+
+
+def test_readme_test_command_installs_through_the_lock_and_ci_runs_it():
+    command = _readme_command("test-command")
+    assert "-c requirements/test.txt" in command and command.endswith("python -m pytest")
+    assert (ROOT / "requirements" / "test.txt").is_file()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "-c requirements/test.txt" in ci and "test-command" in ci
+
+
+def test_lock_covers_every_extra():
+    # The environment.yml route installs extras beyond `test`: the lock must pin them too.
+    from keras_functional_guide.drift import _requirement_pins
+
+    pins = _requirement_pins(ROOT / "requirements" / "test.txt")
+    for extra, requirements in PYPROJECT["project"]["optional-dependencies"].items():
+        for requirement in requirements:
+            name = re.split(r"[=<>!~; \[]", requirement)[0].lower().replace("_", "-")
+            if name == PYPROJECT["project"]["name"]:
+                continue  # An extra that includes another extra.
+            assert name in pins, f"{name} (extra {extra}) is not pinned"

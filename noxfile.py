@@ -1,0 +1,104 @@
+"""Maintainer sessions: the pinned lock, drift against new releases, the oldest versions we claim.
+
+Install the tools once (a PEP 735 dependency group, not a runtime extra):
+
+    .venv/bin/pip install --group maintain
+
+then run a session with ``.venv/bin/nox -s NAME``:
+
+- ``lock``: regenerate ``requirements/test.txt`` (the exact versions the stored
+  notebook outputs were made with; the README's test command and .ci/run install
+  through it) and ``requirements/oldest.txt`` (the lower bounds of pyproject.toml).
+- ``drift``: install the newest releases in a separate environment, run the unit
+  tests and every notebook under strict nbval, and report which lessons changed,
+  cell by cell, with the diff. Not part of the README's test command.
+- ``oldest``: install the oldest versions pyproject.toml allows, run the unit
+  tests and execute every notebook (outputs not compared).
+- ``newest_python``: the pinned test suite on the newest Python the project
+  declares (3.13), where this machine's package index has wheels for it.
+"""
+
+import pathlib
+import shutil
+import sys
+
+import nox
+
+ROOT = pathlib.Path(__file__).resolve().parent
+LOCK = "requirements/test.txt"
+OLDEST = "requirements/oldest.txt"
+# The Python the stored outputs were made with, and the newest one declared.
+PYTHON = "3.11"
+NEWEST_PYTHON = "3.13"
+
+nox.options.default_venv_backend = "uv"
+nox.options.sessions = []  # Nothing runs by default: each session is a deliberate act.
+
+# Unit tests only (the notebooks are a separate step): override the default
+# testpaths and nbval options of pyproject.toml.
+UNIT_TESTS = ["python", "-m", "pytest", "tests", "-o", "addopts=-n 2", "-q"]
+STRICT_NOTEBOOKS = [
+    "python", "-m", "pytest", "notebooks", "-o",
+    "addopts=--nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -n 2 --dist loadscope",
+    "-q",
+]
+EXECUTE_NOTEBOOKS = [
+    "python", "-m", "pytest", "notebooks", "-o",
+    "addopts=--nbval-lax --nbval-current-env -n 2 --dist loadscope", "-q",
+]
+
+
+@nox.session(python=False)
+def lock(session):
+    """Regenerates requirements/test.txt (newest today) and requirements/oldest.txt (lower bounds)."""
+    # uv from the environment nox runs in (the `maintain` group), whatever the PATH.
+    common = [sys.executable, "-m", "uv", "pip", "compile", "pyproject.toml", "--all-extras", "--python-version", PYTHON,
+              "--quiet", "--custom-compile-command", ".venv/bin/nox -s lock"]
+    # --universal: one file for Linux, macOS and Windows, with markers where they differ.
+    session.run(*common, "--universal", "--upgrade", "-o", LOCK)
+    session.run(*common, "--resolution", "lowest-direct", "--python-platform", "x86_64-manylinux_2_28",
+                "--upgrade", "-o", OLDEST)
+    session.log(f"wrote {LOCK} and {OLDEST}: review the diff, re-execute the notebooks "
+                "(keras-functional-guide notebooks --execute) and commit them together")
+
+
+def _graphviz_check(session):
+    if shutil.which("dot") is None:
+        session.warn("Graphviz's dot is missing: the drawing tests will be skipped")
+
+
+@nox.session(python=PYTHON)
+def drift(session):
+    """Newest releases against the stored outputs: which lessons changed, and how."""
+    _graphviz_check(session)
+    session.install("--upgrade", "-e", ".[test]")
+    session.run("python", "-c", "from keras_functional_guide.drift import print_version_drift; "
+                f"print_version_drift({LOCK!r})")
+    report = pathlib.Path(session.create_tmp()) / "notebooks.xml"
+    unit = session.run(*UNIT_TESTS, success_codes=[0, 1], silent=False)
+    session.run(*STRICT_NOTEBOOKS, f"--junitxml={report}", success_codes=[0, 1])
+    session.run("python", "-c", "import sys; from keras_functional_guide.drift import drift_report; "
+                f"sys.exit(drift_report({str(report)!r}))")
+    del unit
+
+
+@nox.session(python=PYTHON)
+def oldest(session):
+    """The lower bounds of pyproject.toml: install them, run the unit tests, execute every notebook."""
+    _graphviz_check(session)
+    session.install("-r", OLDEST)
+    session.install("--no-deps", "-e", ".")
+    session.run("python", "-c", "import tensorflow as tf, keras, sklearn, pydot, IPython, nbval; "
+                "print('tensorflow', tf.__version__, '| keras', keras.__version__, '| scikit-learn', "
+                "sklearn.__version__, '| pydot', pydot.__version__, '| IPython', IPython.__version__)")
+    session.run(*UNIT_TESTS)
+    session.run(*EXECUTE_NOTEBOOKS)
+
+
+@nox.session(python=NEWEST_PYTHON)
+def newest_python(session):
+    """The pinned test environment on the newest declared Python."""
+    _graphviz_check(session)
+    session.install("-c", LOCK, "-e", ".[test]")
+    session.run(*UNIT_TESTS)
+    session.run(*STRICT_NOTEBOOKS)

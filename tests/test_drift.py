@@ -1,0 +1,82 @@
+"""The pins and the drift report (nox -s drift), tested on a lesson whose stored output was changed."""
+
+import os
+import pathlib
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from keras_functional_guide import drift
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+LOCK = ROOT / "requirements" / "test.txt"
+
+
+def test_lock_pins_every_declared_dependency_exactly():
+    pins = drift._requirement_pins(LOCK)
+    for name in ("tensorflow", "keras", "scikit-learn", "pydot", "nbval", "pytest", "ipykernel", "numpy"):
+        assert name in pins, f"{name} is not pinned in {LOCK.name}"
+    import re
+
+    for line in LOCK.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:  # Every requirement is an exact version, never a range.
+            assert re.fullmatch(r"[A-Za-z0-9_.-]+(\[[\w,-]+\])?==[\w.+-]+( ; .+)?", line), line
+
+
+@pytest.mark.skipif(os.environ.get("KFG_REQUIRE_PINNED") != "1",
+                    reason="only where the README's test command installed through the lock (CI sets KFG_REQUIRE_PINNED=1)")
+def test_installed_versions_are_the_pinned_ones():
+    assert drift.version_drift(LOCK) == []
+
+
+def test_version_drift_names_what_differs(tmp_path):
+    lock = tmp_path / "lock.txt"
+    lock.write_text("pytest==0.0.1\n    # via x\nnbval==0.0.2 ; sys_platform == 'nowhere'\n", encoding="utf-8")
+    import pytest as installed_pytest
+
+    assert drift.version_drift(lock) == [("pytest", "0.0.1", installed_pytest.__version__)]
+
+
+def _lesson(path, stored_sum):
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# 一课"),
+        nbformat.v4.new_code_cell("print('before')", execution_count=1,
+                                  outputs=[nbformat.v4.new_output("stream", name="stdout", text="before\n")]),
+        nbformat.v4.new_code_cell("print('sum')\nprint(1 + 1)", execution_count=2,
+                                  outputs=[nbformat.v4.new_output("stream", name="stdout", text=f"sum\n{stored_sum}\n")]),
+    ]
+    nbformat.write(notebook, path)
+
+
+def _nbval(tmp_path, notebook):
+    report = tmp_path / "report.xml"
+    subprocess.run(
+        [sys.executable, "-m", "pytest", str(notebook), "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
+         "-p", "no:xdist", "-o", "addopts=", "--rootdir", str(tmp_path), f"--junitxml={report}", "-q"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    return report
+
+
+def test_report_names_the_lesson_the_cell_and_the_diff(tmp_path, capsys):
+    notebook = tmp_path / "07_changed.ipynb"
+    _lesson(notebook, stored_sum=3)  # Deliberately wrong: the new run prints 2.
+    assert drift.drift_report(_nbval(tmp_path, notebook)) == 1
+    out = capsys.readouterr().out
+    assert "== 07_changed.ipynb: 1 cell(s) changed" in out
+    assert "-- Cell 1: print('sum')" in out
+    assert "mismatch 'stdout'" in out
+    assert "- 2" in out and "+ 3" in out  # New output, stored output.
+    assert "keras-functional-guide notebooks --execute" in out
+
+
+def test_report_says_when_nothing_changed(tmp_path, capsys):
+    notebook = tmp_path / "07_same.ipynb"
+    _lesson(notebook, stored_sum=2)
+    assert drift.drift_report(_nbval(tmp_path, notebook)) == 0
+    assert "no drift" in capsys.readouterr().out
