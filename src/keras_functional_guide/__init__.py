@@ -24,6 +24,8 @@ _LAZY = {
     "build_shared_layers": "shared_layers",
     "build_encoder": "nested",
     "build_nested": "nested",
+    "build_digit_encoder": "transfer",
+    "build_transfer_classifier": "transfer",
     "build_autoencoder": "autoencoder",
     "plot": "plotting",
     "EXAMPLES": "examples",

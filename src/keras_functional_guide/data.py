@@ -150,3 +150,52 @@ def pair_task(*, pairs_per_image=2, test_fraction=0.25, seed=0):
         )
 
     return Task(*make(images_train, labels_train), *make(images_test, labels_test))
+
+
+TRANSFER_STAGES = ("pretrain", "target")
+
+
+def transfer_task(*, stage="target", train_per_class=5, test_fraction=0.25, seed=0):
+    """Digits 0–4 to pretrain on, then digits 5–9 from a few labels: image → class 0..4.
+
+    ``stage="pretrain"``: every training image of digits 0–4, labels 0..4.
+    ``stage="target"``: ``train_per_class`` training images of each digit 5–9
+    (drawn with ``seed``), labels ``digit - 5``. Each stage's test set is every
+    test image of its five digits, so the two never share an image. Used by
+    :func:`keras_functional_guide.build_transfer_classifier` in
+    ``notebooks/15_transfer_learning.ipynb``.
+
+    Args:
+        stage: ``"pretrain"`` or ``"target"``.
+        train_per_class: Training images per digit for ``"target"`` (at most
+            the smallest class, about 130); ignored for ``"pretrain"``.
+        test_fraction: Share of the 1,797 images held out for testing.
+        seed: Seed of the split and of the draw of the few target images.
+
+    Returns:
+        A :class:`Task` of plain arrays.
+
+    Raises:
+        ValueError: If an argument is out of range.
+    """
+    if stage not in TRANSFER_STAGES:
+        raise ValueError(f"stage must be one of {', '.join(TRANSFER_STAGES)}; got {stage!r}")
+    train_per_class = check_int("train_per_class", train_per_class)
+    (images_train, labels_train), (images_test, labels_test) = load_digits(
+        test_fraction=test_fraction, seed=seed
+    )
+    first = 0 if stage == "pretrain" else 5
+    in_test = (labels_test >= first) & (labels_test < first + 5)
+    if stage == "pretrain":
+        chosen = np.flatnonzero(labels_train < 5)
+    else:
+        rng = np.random.default_rng(seed)
+        by_digit = [np.flatnonzero(labels_train == digit) for digit in range(5, 10)]
+        smallest = min(len(indices) for indices in by_digit)
+        if train_per_class > smallest:
+            raise ValueError(f"train_per_class must be an integer <= {smallest}, got {train_per_class!r}")
+        chosen = np.sort(np.concatenate([rng.choice(indices, train_per_class, replace=False) for indices in by_digit]))
+    return Task(
+        images_train[chosen], labels_train[chosen] - first,
+        images_test[in_test], labels_test[in_test] - first,
+    )

@@ -124,6 +124,17 @@ EXAMPLES = (
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
         accuracy_key="accuracy", chance=0.1, epochs=5,
     ),
+    # Trained here from scratch on the few target labels; the lesson pretrains
+    # the encoder on digits 0-4 (data.transfer_task(stage="pretrain")) and passes
+    # it frozen: build_transfer_classifier(encoder=..., freeze_encoder=True).
+    Example(
+        "transfer", "延伸", "冻结与迁移学习",
+        "encoder model (conv, batch norm) under a new head; digits 5-9 from 25 images",
+        "15_transfer_learning.ipynb",
+        _builder("transfer", "build_transfer_classifier"), data.transfer_task,
+        loss="sparse_categorical_crossentropy", metrics=["accuracy"],
+        accuracy_key="accuracy", chance=0.2, epochs=40,
+    ),
 )
 
 EXAMPLE_NAMES = tuple(example.name for example in EXAMPLES)
@@ -207,7 +218,7 @@ def mirrored_strategy(devices):
     return tf.distribute.MirroredStrategy([device.name for device in logical[:devices]])
 
 
-def train_example(name, *, epochs=None, seed=0, batch_size=32, verbose=0, devices=None):
+def train_example(name, *, epochs=None, seed=0, batch_size=32, verbose=0, devices=None, callbacks=None):
     """Builds, compiles, trains and evaluates one example on its digits task.
 
     Args:
@@ -218,6 +229,7 @@ def train_example(name, *, epochs=None, seed=0, batch_size=32, verbose=0, device
         verbose: Passed to ``fit`` (0 silent, 1 progress bar, 2 one line per epoch).
         devices: If given, train under ``tf.distribute.MirroredStrategy`` over
             this many logical CPU devices (see :func:`mirrored_strategy`).
+        callbacks: Keras callbacks passed to ``fit`` (the command line's progress display).
 
     Returns:
         A :class:`TrainingResult`.
@@ -241,7 +253,8 @@ def train_example(name, *, epochs=None, seed=0, batch_size=32, verbose=0, device
     with scope:
         model = compile_example(example.build(), example)
     history = model.fit(
-        task.x_train, task.y_train, epochs=epochs, batch_size=batch_size, verbose=verbose
+        task.x_train, task.y_train, epochs=epochs, batch_size=batch_size, verbose=verbose,
+        callbacks=callbacks,
     )
     # One batch for the whole test set: Keras 3.15 averages per-output losses
     # over batches unweighted, so a partial last batch would skew them.
