@@ -48,7 +48,7 @@ def two_branches(*, shared=False, concatenate_inputs_first=False, swap=False, un
 
 
 WRONG = [
-    ("02-1", "ink without a name", lambda: three_inputs(ink_name=None), "给每个 keras.Input 起好名字"),
+    ("02-1", "ink without a name", lambda: three_inputs(ink_name=None), "有一个输入没有起名 'ink'"),
     ("02-1", "ink made but not passed to Model", lambda: three_inputs(merge_ink=False, list_ink=False),
      "模型应当有 3 个输入"),
     ("02-1", "ink listed but never merged", lambda: three_inputs(merge_ink=False), "输入 'ink' 没有接到拼接层 'merge' 上"),

@@ -39,7 +39,7 @@ WRONG = [
      lambda: {"digit": "categorical_crossentropy", "parity": "binary_crossentropy", "big": "binary_crossentropy"},
      "不是 one-hot 向量"),
     ("03-2", "a head forgotten", lambda: {"digit": "sparse_categorical_crossentropy", "parity": "binary_crossentropy"},
-     "缺少 ['big']"),
+     "缺少 ['big']："),
     ("03-2", "a key misspelled",
      lambda: {"digit": "sparse_categorical_crossentropy", "parity": "binary_crossentropy", "is_big": "binary_crossentropy"},
      "多出 ['is_big']"),

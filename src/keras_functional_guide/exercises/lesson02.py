@@ -42,7 +42,14 @@ def _input_dtype(model, name):
 
 def _grade_third_input(answer):
     model = functional_model(answer)
-    expect_inputs(model, {"image": (8, 8, 1), "query": (1,), "ink": (1,)})
+    expected = {"image": (8, 8, 1), "query": (1,), "ink": (1,)}
+    unnamed = [tensor.name for tensor in model.inputs if tensor.name not in expected]
+    if unnamed and "ink" not in [tensor.name for tensor in model.inputs]:
+        raise Wrong(
+            f"有一个输入没有起名 'ink'（它现在叫 {unnamed[0]!r}，是 Keras 自动起的名字）："
+            "写 keras.Input(shape=(1,), name=\"ink\")"
+        )
+    expect_inputs(model, expected)
     if not _input_dtype(model, "query").startswith("int"):
         raise Wrong(
             f"输入 'query' 的 dtype 应当是 int32（它是送进 Embedding 的整数编号），实际是 "

@@ -106,8 +106,11 @@ def _grade_loss_dict(answer):
     missing = sorted(set(EXPECTED_LOSSES) - set(answer))
     extra = sorted(set(answer) - set(EXPECTED_LOSSES), key=str)
     if missing or extra:
+        problems = "，".join(
+            part for part in (f"缺少 {missing}" if missing else "", f"多出 {extra}" if extra else "") if part
+        )
         raise Wrong(
-            f"字典的键应当正好是三个输出名 {sorted(EXPECTED_LOSSES)}；缺少 {missing}，多出 {extra}："
+            f"字典的键应当正好是三个输出名 {sorted(EXPECTED_LOSSES)}；{problems}："
             "键要与输出层的 name=... 一字不差"
         )
     for name, expected in EXPECTED_LOSSES.items():
