@@ -1,0 +1,112 @@
+"""Exercises of ``notebooks/18_migration.ipynb``: Keras 2 snippets fixed to run on Keras 3."""
+
+from tensorflow import keras
+from tensorflow.keras import layers
+
+from keras_functional_guide.exercises._grading import (
+    Exercise,
+    Wrong,
+    expect_calls,
+    expect_inbound,
+    expect_inputs,
+    expect_outputs,
+    expect_params,
+    functional_model,
+    layer,
+)
+
+LESSON = "18_migration.ipynb"
+
+# hidden 64·32+32 = 2,080; digit (64+32)·10+10 = 970.
+MERGE_PARAMS = 2_080 + 970
+# shared 64·16+16.
+SHARED_PARAMS = 64 * 16 + 16
+
+
+def _reference_merge():
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    scaled = layers.Rescaling(1 / 16, name="scale")(image)
+    flat = layers.Flatten(name="flatten")(scaled)
+    hidden = layers.Dense(32, activation="relu", name="hidden")(flat)
+    merged = layers.Concatenate(name="merged")([flat, hidden])
+    digit = layers.Dense(10, activation="softmax", name="digit")(merged)
+    return keras.Model(inputs=image, outputs=digit, name="migrated")
+
+
+def _grade_merge(answer):
+    model = functional_model(answer)
+    lambdas = [each.name for each in model.layers if isinstance(each, layers.Lambda)]
+    if lambdas:
+        raise Wrong(
+            f"模型里还有 Lambda 层 {lambdas[0]!r}：它的 Python 函数无法用 safe_mode=True 加载，"
+            "换成内置层 layers.Rescaling(1 / 16, name=\"scale\")"
+        )
+    expect_inputs(model, {"image": (8, 8, 1)})
+    expect_outputs(model, {"digit": (10,)})
+    scale = layer(model, "scale", layers.Rescaling)
+    if abs(float(scale.scale) - 1 / 16) > 1e-9 or float(scale.offset) != 0:
+        raise Wrong(
+            f"层 'scale' 应当把像素除以 16（scale=1 / 16，offset=0），实际 scale={scale.scale}，offset={scale.offset}"
+        )
+    layer(model, "merged", layers.Concatenate)
+    expect_inbound(model, "flatten", ["scale"])
+    expect_inbound(model, "hidden", ["flatten"])
+    expect_inbound(model, "merged", ["flatten", "hidden"])
+    expect_inbound(model, "digit", ["merged"])
+    expect_params(model, MERGE_PARAMS)
+    return "在 Keras 3 上搭得起来，没有 Lambda 层，能用 safe_mode=True 加载；结构与原来的 Keras 2 代码相同"
+
+
+def _reference_features():
+    left = keras.Input(shape=(64,), name="left")
+    right = keras.Input(shape=(64,), name="right")
+    shared = layers.Dense(16, activation="relu", name="shared")
+    shared(left)
+    right_features = shared(right)  # Keep the tensor of the call you need.
+    return keras.Model(inputs=right, outputs=right_features, name="right_features")
+
+
+def _grade_features(answer):
+    model = functional_model(answer)
+    names = sorted(tensor.name for tensor in model.inputs)
+    if names == ["left"]:
+        raise Wrong("模型的输入是 'left'：get_output_at(1) 是第二次调用，即在 right 上的那一次；用 right 和第二次调用返回的张量建模型")
+    expect_inputs(model, {"right": (64,)})
+    expect_outputs(model, {"shared": (16,)})
+    shared = layer(model, "shared", layers.Dense)
+    if shared.units != 16:
+        raise Wrong(f"层 'shared' 应当有 16 个单元，实际有 {shared.units} 个")
+    expect_calls(model, "shared", 1)
+    expect_inbound(model, "shared", ["right"])
+    expect_params(model, SHARED_PARAMS)
+    return "取到了共享层 shared 在 right 上的那次调用的输出：保存每次调用返回的张量，就不需要 get_output_at"
+
+
+EXERCISES = (
+    Exercise(
+        id="18-1",
+        lesson=LESSON,
+        title="把一段 Keras 2 代码改到 Keras 3",
+        statement=(
+            "下面这段 Keras 2 代码在 Keras 3 上一行也跑不通。改写它：用 `from tensorflow import keras` "
+            "和 `layers`，层名和大小不变，`scale` 改用内置层 `layers.Rescaling`（这样模型能用 "
+            "`safe_mode=True` 加载），把搭好的函数式模型赋给 `answer`。"
+        ),
+        grade=_grade_merge,
+        solution=_reference_merge,
+        hint="from keras.layers.merge 的 concatenate 换成 layers.Concatenate(name=\"merged\")，Lambda 换成 layers.Rescaling(1 / 16, name=\"scale\")，Model(input=..., output=...) 换成 keras.Model(inputs=..., outputs=...)",
+    ),
+    Exercise(
+        id="18-2",
+        lesson=LESSON,
+        title="不用 get_output_at 取共享层的第二次输出",
+        statement=(
+            "下面的 Keras 2 代码用 `get_output_at(1)` 取出共享层 `shared` 第二次调用（在 `right` 上）的输出，"
+            "做成一个特征模型。Keras 3 没有这个方法。改写它：把第二次调用返回的张量存进一个变量，"
+            "用输入 `right` 和这个张量建模型，赋给 `answer`。"
+        ),
+        grade=_grade_features,
+        solution=_reference_features,
+        hint="right_features = shared(right)，再 keras.Model(inputs=right, outputs=right_features)；shared.output 只给第一次调用（在 left 上）的输出",
+    ),
+)

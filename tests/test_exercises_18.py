@@ -1,0 +1,75 @@
+"""Lesson 18's exercises: realistic wrong answers fail with the hint meant for them."""
+
+import pytest
+from tensorflow import keras
+from tensorflow.keras import layers
+
+from keras_functional_guide.exercises import check
+
+
+def migrated(*, scale="rescaling", merge=True):
+    """The 18-1 model, with one realistic half-done migration switched on by an argument."""
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    if scale == "lambda":  # Model(...) fixed, but the Lambda layer kept.
+        scaled = layers.Lambda(lambda x: x / 16.0, name="scale")(image)
+    elif scale == "operator":  # The division written on the tensor: an operation, not a layer.
+        scaled = image / 16.0
+    elif scale == "times sixteen":
+        scaled = layers.Rescaling(16, name="scale")(image)
+    else:
+        scaled = layers.Rescaling(1 / 16, name="scale")(image)
+    flat = layers.Flatten(name="flatten")(scaled)
+    hidden = layers.Dense(32, activation="relu", name="hidden")(flat)
+    head_input = layers.Concatenate(name="merged")([flat, hidden]) if merge else hidden
+    digit = layers.Dense(10, activation="softmax", name="digit")(head_input)
+    return keras.Model(inputs=image, outputs=digit)
+
+
+def features(*, inputs="right", call="second", units=16):
+    """The 18-2 model, with one realistic mistake switched on by an argument."""
+    left = keras.Input(shape=(64,), name="left")
+    right = keras.Input(shape=(64,), name="right")
+    shared = layers.Dense(units, activation="relu", name="shared")
+    left_features = shared(left)
+    right_features = shared(right)
+    output = right_features if call == "second" else left_features
+    model_inputs = {"right": right, "left": left, "both": [left, right]}[inputs]
+    return keras.Model(inputs=model_inputs, outputs=output)
+
+
+WRONG = [
+    ("18-1", "Lambda layer kept", lambda: migrated(scale="lambda"), "模型里还有 Lambda 层 'scale'"),
+    ("18-1", "division written on the tensor", lambda: migrated(scale="operator"), "找不到名为 'scale' 的层"),
+    ("18-1", "Rescaling the wrong way round", lambda: migrated(scale="times sixteen"), "层 'scale' 应当把像素除以 16"),
+    ("18-1", "concatenate dropped", lambda: migrated(merge=False), "找不到名为 'merged' 的层"),
+    ("18-2", "first call instead of the second", lambda: features(inputs="left", call="first"),
+     "模型的输入是 'left'"),
+    ("18-2", "both inputs passed to Model", lambda: features(inputs="both"), "模型应当有 1 个输入"),
+    ("18-2", "shared layer of another size", lambda: features(units=8), "输出 'shared' 的形状应当是 (16,)"),
+]
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "answer", "expected"),
+    [(exercise_id, build, expected) for exercise_id, _, build, expected in WRONG],
+    ids=[f"{exercise_id}-{label}" for exercise_id, label, _, _ in WRONG],
+)
+def test_realistic_wrong_answers_fail_with_their_hint(exercise_id, answer, expected, capsys):
+    assert check(exercise_id, answer()) is False
+    line = capsys.readouterr().out
+    assert line.startswith(f"✗ {exercise_id} "), line
+    assert expected in line, line
+
+
+def test_the_reference_answer_of_18_1_loads_in_safe_mode(tmp_path):
+    """What the exercise promises: the migrated model round-trips through .keras with safe_mode=True."""
+    import numpy as np
+
+    from keras_functional_guide.exercises import solution
+
+    model = solution("18-1")
+    path = tmp_path / "migrated.keras"
+    model.save(path)
+    loaded = keras.models.load_model(path, safe_mode=True)
+    pixels = np.arange(2 * 64, dtype="float32").reshape(2, 8, 8, 1) % 17
+    np.testing.assert_array_equal(loaded(pixels).numpy(), model(pixels).numpy())
