@@ -1,0 +1,134 @@
+"""Exercises of notebooks/14_custom_layers.ipynb: custom layers inside functional models."""
+
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+from keras_functional_guide.exercises._grading import (
+    Exercise,
+    Wrong,
+    expect_inputs,
+    expect_outputs,
+    functional_model,
+    layer,
+)
+
+LESSON = "14_custom_layers.ipynb"
+
+
+def _custom(model, name):
+    """The model's layer ``name``, checked to be the learner's own Layer subclass."""
+    found = layer(model, name)
+    if isinstance(found, layers.Lambda):
+        raise Wrong(f"层 {name!r} 是一个 Lambda 层：本题要写一个 layers.Layer 的子类（class ...(layers.Layer)），它才能注册、保存和安全加载")
+    module = type(found).__module__
+    if module == "keras" or module.startswith(("keras.", "tensorflow.", "tf_keras.")):
+        raise Wrong(f"层 {name!r} 是内置的 {type(found).__name__}：本题要自己写一个 layers.Layer 的子类")
+    return found
+
+
+def _grade_scale(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"values": (4,)})
+    scale = _custom(model, "triple")
+    expect_outputs(model, {"triple": (4,)})
+    config = scale.get_config()
+    if "factor" not in config:
+        raise Wrong(
+            "get_config() 返回的字典里没有 factor：构造函数要接收 factor 并存下来，"
+            "get_config 返回 {**super().get_config(), \"factor\": self.factor}"
+        )
+    if config["factor"] != 3.0:
+        raise Wrong(f"层 'triple' 的 factor 应当是 3.0，实际是 {config['factor']!r}")
+    rebuilt = type(scale).from_config(config)
+    values = np.array([[1.0, 2.0, 3.0, 4.0]], dtype="float32")
+    for label, result in (("模型", model(values)), ("from_config 重建的层", rebuilt(values))):
+        if not np.allclose(keras.ops.convert_to_numpy(result), 3.0 * values):
+            raise Wrong(f"{label}在 [1, 2, 3, 4] 上的输出应当是 [3, 6, 9, 12]：call 要返回 self.factor * x")
+    return "自定义层 triple 的 get_config 记录了 factor=3.0，from_config 能重建它，输出是输入的 3 倍"
+
+
+def _solve_scale():
+    @keras.utils.register_keras_serializable(package="kfg_exercise_14")
+    class Scale(layers.Layer):
+        def __init__(self, factor, **kwargs):
+            super().__init__(**kwargs)
+            self.factor = factor
+
+        def call(self, x):
+            return self.factor * x
+
+        def get_config(self):
+            return {**super().get_config(), "factor": self.factor}
+
+    values = keras.Input(shape=(4,), name="values")
+    return keras.Model(values, Scale(factor=3.0, name="triple")(values), name="scaled")
+
+
+TOKENS = np.array([[3, 1, 0, 0, 0, 0], [5, 5, 5, 5, 5, 5], [7, 0, 0, 0, 0, 0]], dtype="int32")
+COUNTS = np.array([[2.0], [6.0], [1.0]], dtype="float32")
+
+
+def _grade_count(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"tokens": (6,)})
+    embedding = layer(model, "embedding", layers.Embedding)
+    if not embedding.mask_zero:
+        raise Wrong("嵌入层 'embedding' 没有设 mask_zero=True：没有它就没有掩码，0 也会被当成一个词")
+    _custom(model, "count")
+    expect_outputs(model, {"count": (1,)})
+    counts = keras.ops.convert_to_numpy(model(TOKENS))
+    if not np.allclose(counts, COUNTS):
+        raise Wrong(
+            f"在 {TOKENS.tolist()} 上应当数出 {COUNTS.ravel().tolist()} 个词，实际是 {np.ravel(counts).tolist()}："
+            "call 要接收 mask 参数，对 mask 求和（keras.ops.sum(keras.ops.cast(mask, \"float32\"), axis=1, keepdims=True)）"
+        )
+    return "count 层接收嵌入层的掩码，数出每个序列里不是补零的词数"
+
+
+def _solve_count():
+    class CountTokens(layers.Layer):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.supports_masking = True
+
+        def call(self, x, mask=None):
+            return keras.ops.sum(keras.ops.cast(mask, "float32"), axis=1, keepdims=True)
+
+        def compute_mask(self, x, mask=None):
+            return None  # The output has no time axis left to mask.
+
+    tokens = keras.Input(shape=(6,), dtype="int32", name="tokens")
+    embedded = layers.Embedding(20, 8, mask_zero=True, name="embedding")(tokens)
+    return keras.Model(tokens, CountTokens(name="count")(embedded), name="token_counter")
+
+
+EXERCISES = (
+    Exercise(
+        id="14-1",
+        lesson=LESSON,
+        title="带 get_config 的自定义层",
+        statement=(
+            "写一个自定义层 `Scale`（`layers.Layer` 的子类）：构造函数接收 `factor`（一个浮点数）和 `**kwargs`，"
+            "`call` 返回 `factor * x`，`get_config` 返回的字典里包含 `factor`。搭一个模型：输入 `values`"
+            "（形状 (4,)）→ `Scale(factor=3.0, name=\"triple\")` → 输出。把模型赋给 `answer`。"
+        ),
+        grade=_grade_scale,
+        solution=_solve_scale,
+        hint="def get_config(self): return {**super().get_config(), \"factor\": self.factor}",
+    ),
+    Exercise(
+        id="14-2",
+        lesson=LESSON,
+        title="数一数有几个词",
+        statement=(
+            "搭一个模型：输入 `tokens`（形状 (6,)，dtype \"int32\"，0 表示补零）→ "
+            "`layers.Embedding(20, 8, mask_zero=True, name=\"embedding\")` → 你自己写的层（名为 `count`），"
+            "它的 `call` 接收 `mask` 参数，返回每个序列里不是补零的词数，形状 (1,)。"
+            "把模型赋给 `answer`。"
+        ),
+        grade=_grade_count,
+        solution=_solve_count,
+        hint="def call(self, x, mask=None): return keras.ops.sum(keras.ops.cast(mask, \"float32\"), axis=1, keepdims=True)",
+    ),
+)

@@ -1,0 +1,88 @@
+"""Lesson 14's exercises: realistic wrong answers fail with the hint meant for them."""
+
+import pytest
+from tensorflow import keras
+from tensorflow.keras import layers
+
+from keras_functional_guide.exercises import check
+
+
+def scale_model(layer):
+    values = keras.Input(shape=(4,), name="values")
+    return keras.Model(values, layer(values))
+
+
+class HardCoded(layers.Layer):
+    """Multiplies by 3, but takes no factor: nothing for get_config to record."""
+
+    def call(self, x):
+        return 3.0 * x
+
+
+class ForgotFactor(layers.Layer):
+    def __init__(self, factor, **kwargs):
+        super().__init__(**kwargs)
+        self.factor = factor
+
+    def call(self, x):
+        return self.factor * x
+
+    def get_config(self):
+        return super().get_config()  # factor is not added.
+
+
+class AddsFactor(ForgotFactor):
+    def call(self, x):
+        return x + self.factor
+
+    def get_config(self):
+        return {**super(ForgotFactor, self).get_config(), "factor": self.factor}
+
+
+class CountsPositions(layers.Layer):
+    """Counts every position, padding included: the mask is ignored."""
+
+    def call(self, x, mask=None):
+        return keras.ops.sum(keras.ops.ones_like(x[..., :1]), axis=1)
+
+
+class CountsMask(layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.supports_masking = True
+
+    def call(self, x, mask=None):
+        if mask is None:  # No mask: every position counts.
+            return keras.ops.sum(keras.ops.ones_like(x[..., :1]), axis=1)
+        return keras.ops.sum(keras.ops.cast(mask, "float32"), axis=1, keepdims=True)
+
+    def compute_mask(self, x, mask=None):
+        return None
+
+
+def count_model(counter, *, mask_zero=True):
+    tokens = keras.Input(shape=(6,), dtype="int32", name="tokens")
+    embedded = layers.Embedding(20, 8, mask_zero=mask_zero, name="embedding")(tokens)
+    return keras.Model(tokens, counter(embedded))
+
+
+CASES = {
+    "lambda": ("14-1", lambda: scale_model(layers.Lambda(lambda x: 3.0 * x, name="triple")), "是一个 Lambda 层"),
+    "built-in rescaling": ("14-1", lambda: scale_model(layers.Rescaling(3.0, name="triple")), "是内置的 Rescaling"),
+    "factor hard-coded": ("14-1", lambda: scale_model(HardCoded(name="triple")), "get_config() 返回的字典里没有 factor"),
+    "get_config without factor": ("14-1", lambda: scale_model(ForgotFactor(3.0, name="triple")), "没有 factor"),
+    "wrong factor": ("14-1", lambda: scale_model(AddsFactor(2.0, name="triple")), "factor 应当是 3.0，实际是 2.0"),
+    "adds instead of multiplies": ("14-1", lambda: scale_model(AddsFactor(3.0, name="triple")), "输出应当是 [3, 6, 9, 12]"),
+    "no mask_zero": ("14-2", lambda: count_model(CountsMask(name="count"), mask_zero=False), "没有设 mask_zero=True"),
+    "mask ignored": ("14-2", lambda: count_model(CountsPositions(name="count")), "应当数出 [2.0, 6.0, 1.0] 个词，实际是 [6.0, 6.0, 6.0]"),
+    "built-in pooling": ("14-2", lambda: count_model(layers.GlobalAveragePooling1D(name="count")), "是内置的 GlobalAveragePooling1D"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_wrong_answers_get_their_hint(case, capsys):
+    exercise_id, make, expected = CASES[case]
+    keras.backend.clear_session()
+    assert check(exercise_id, make()) is False
+    line = capsys.readouterr().out
+    assert line.startswith(f"✗ {exercise_id} ") and expected in line, line
