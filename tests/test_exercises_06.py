@@ -55,6 +55,23 @@ def conv_features():
     return keras.Model(encoder.input, encoder.get_layer("conv").output)
 
 
+def extended_encoder_graph():
+    encoder = kfg.build_encoder()
+    return keras.Model(encoder.input, layers.Dense(1, activation="sigmoid", name="parity")(encoder.output))
+
+
+def softmax_parity():
+    encoder = kfg.build_encoder()
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    return keras.Model(image, layers.Dense(2, activation="softmax", name="parity")(encoder(image)))
+
+
+def parity_on_flat_layers():
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    net = layers.Flatten(name="flat")(layers.Conv2D(16, 3, padding="same", name="conv")(image))
+    return keras.Model(image, layers.Dense(1, activation="sigmoid", name="parity")(net))
+
+
 WRONG = [
     ("06-1", two_encoders, "只调用一次 kfg.build_encoder()"),
     ("06-1", layers_inline, "模型里没有嵌套的模型"),
@@ -63,6 +80,9 @@ WRONG = [
     ("06-2", whole_nested_model, "模型里还有 digit 层"),
     ("06-2", encoder_own_graph, "这是编码器自己的图"),
     ("06-2", conv_features, "模型应当有 1 个输出 ['encoder']"),
+    ("06-3", extended_encoder_graph, "扩展的是编码器自己的图"),
+    ("06-3", softmax_parity, "输出 'parity' 的形状应当是 (1,)"),
+    ("06-3", parity_on_flat_layers, "在新的输入上调用 kfg.build_encoder() 返回的编码器"),
 ]
 
 

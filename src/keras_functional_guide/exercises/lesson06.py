@@ -98,6 +98,36 @@ def _solve_features():
     return keras.Model(inputs=nested.input, outputs=nested.get_layer("digit").input, name="nested_features")
 
 
+def _grade_parity(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"image": (8, 8, 1)})
+    expect_outputs(model, {"parity": (1,)})
+    encoders = _nested_models(model)
+    if not encoders:
+        if "features" in [each.name for each in model.layers]:
+            raise Wrong(
+                "模型里没有嵌套的模型：这是把 parity 接在了 encoder.output 上，扩展的是编码器自己的图；"
+                "要新建一个 keras.Input，在它上面调用 encoder(image)，再接 parity"
+            )
+        raise Wrong("模型里没有嵌套的模型：在新的输入上调用 kfg.build_encoder() 返回的编码器，把它当作一个层")
+    if len(encoders) > 1:
+        raise Wrong(f"模型里有 {len(encoders)} 个嵌套的模型：只要一个编码器")
+    encoder = encoders[0]
+    expect_inbound(model, encoder.name, ["image"])
+    expect_inbound(model, "parity", [encoder.name])
+    expect_params(model, ENCODER_PARAMS + (64 + 1))
+    return f"编码器作为一层，后面接 parity：共 {model.count_params():,} 个参数"
+
+
+def _solve_parity():
+    from keras_functional_guide.nested import build_encoder
+
+    encoder = build_encoder()
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    parity = layers.Dense(1, activation="sigmoid", name="parity")(encoder(image))
+    return keras.Model(inputs=image, outputs=parity, name="parity_classifier")
+
+
 EXERCISES = (
     Exercise(
         id="06-1",
@@ -128,5 +158,18 @@ EXERCISES = (
         grade=_grade_features,
         solution=_solve_features,
         hint="keras.Model(inputs=nested.input, outputs=nested.get_layer(\"digit\").input)",
+    ),
+    Exercise(
+        id="06-3",
+        lesson=LESSON,
+        title="把编码器装进一个新的分类器",
+        statement=(
+            "用 `encoder = kfg.build_encoder()` 得到编码器，搭一个判断数字奇偶的分类器：输入 `image`"
+            "（形状 `(8, 8, 1)`），在它上面调用 `encoder`，再接 "
+            "`layers.Dense(1, activation=\"sigmoid\", name=\"parity\")`。把模型赋给 `answer`。"
+        ),
+        grade=_grade_parity,
+        solution=_solve_parity,
+        hint="image = keras.Input(shape=(8, 8, 1), name=\"image\")；parity = layers.Dense(...)(encoder(image))",
     ),
 )
