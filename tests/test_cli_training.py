@@ -23,6 +23,7 @@ def test_training_under_mirrored_strategy_reaches_the_same_floor():
     # A fresh process: the CPU must be split before TensorFlow starts.
     result = run("train", "nested", "--devices", "2")
     assert result.returncode == 0, result.stderr
+    assert "trained under MirroredStrategy over 2 replicas (CPU:0, CPU:1)" in result.stdout.splitlines()
     assert _test_accuracy(result.stdout) >= 0.80
 
 
@@ -35,4 +36,4 @@ def test_tour_prints_one_row_per_example():
     assert [row.split()[0] for row in rows] == list(EXAMPLE_NAMES)
     for row in rows:
         parameters, accuracy, seconds = row.split()[-3:]
-        assert int(parameters) > 0 and 0.0 <= float(accuracy) <= 1.0 and float(seconds) > 0
+        assert int(parameters.replace(",", "")) > 0 and 0.0 <= float(accuracy) <= 1.0 and float(seconds) > 0

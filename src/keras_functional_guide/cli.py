@@ -7,32 +7,87 @@ import argparse
 import importlib.util
 import os
 import pathlib
+import re
 import sys
+import tempfile
 
 from keras_functional_guide import __version__
 
 FAILURE = 1
 
 
+# What TensorFlow 2.21 writes to stderr on a CPU-only machine, none of it about
+# this program. TF_CPP_MIN_LOG_LEVEL=3 silences what TensorFlow logs after it has
+# started (the CPU-instructions notice, "failed call to cuInit"), but not what its
+# CUDA stub logs while it is being imported, before absl's logging is set up:
+# "WARNING: All log messages before absl::InitializeLog() is called are written to
+# STDERR" and "cudart_stub.cc:31] Could not find cuda drivers on your machine",
+# twice. Those lines are written by C++ straight to file descriptor 2, so only a
+# redirect of that descriptor during the import keeps them out of the terminal.
+_TENSORFLOW_NOISE = re.compile(
+    r"All log messages before absl::InitializeLog\(\) is called"
+    r"|cudart_stub\.cc:\d+\]|Could not find cuda drivers on your machine"
+    r"|oneDNN custom operations are on|TF_ENABLE_ONEDNN_OPTS=0"
+    r"|cpu_feature_guard\.cc:\d+\]|To enable the following instructions:"
+    r"|cuda_platform\.cc:\d+\]|failed call to cuInit"
+    r"|Unable to register cu(?:DNN|FFT|BLAS) factory|computation_placer\.cc|TF-TRT Warning"
+)
+
+
 def _quiet_tensorflow():
-    # Before TensorFlow is imported: its C++ log lines are noise in a terminal.
+    """Imports TensorFlow without its log lines, keeping anything else it writes to stderr.
+
+    Sets TF_CPP_MIN_LOG_LEVEL=3 unless the user set it, then imports TensorFlow
+    with file descriptor 2 pointed at a temporary file; afterwards, replays every
+    line that is not one of the known notices above, so real errors stay visible.
+    """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    if "tensorflow" in sys.modules or importlib.util.find_spec("tensorflow") is None:
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as capture:
+        os.dup2(capture.fileno(), 2)
+        try:
+            import tensorflow  # noqa: F401
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            capture.seek(0)
+            text = capture.read().decode("utf-8", errors="replace")
+            kept = [line for line in text.splitlines(keepends=True) if not _TENSORFLOW_NOISE.search(line)]
+            if kept:
+                sys.stderr.write("".join(kept))
+                sys.stderr.flush()
+
+
+def _number(value):
+    """An integer with thousands separators (67,192,650); anything else as it is."""
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+
+
+def _width(text):
+    """Columns ``text`` takes in a terminal: Chinese characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
 
 
 def _table(headers, rows):
     """Formats rows as a plain text table, numbers right-aligned."""
-    cells = [[str(cell) for cell in row] for row in rows]
-    widths = [max(len(header), *(len(row[i]) for row in cells)) for i, header in enumerate(headers)]
+    cells = [[_number(cell) for cell in row] for row in rows]
+    widths = [max(_width(header), *(_width(row[i]) for row in cells)) for i, header in enumerate(headers)]
 
     def is_number(text):
         try:
-            float(text)
+            float(text.replace(",", ""))
         except ValueError:
             return False
         return True
 
     def line(values):
-        parts = [value.rjust(width) if is_number(value) else value.ljust(width)
+        parts = [" " * (width - _width(value)) + value if is_number(value) else value + " " * (width - _width(value))
                  for value, width in zip(values, widths)]
         return "  ".join(parts).rstrip()
 
@@ -77,9 +132,49 @@ def _int_at_least(minimum):
 _positive_int = _int_at_least(1)
 
 
+def describe_strategy(model):
+    """One line naming the distribution strategy a model was built under and its replicas,
+    e.g. 'MirroredStrategy over 2 replicas (CPU:0, CPU:1)'."""
+    strategy = model.distribute_strategy
+    devices = [device.rsplit("device:", 1)[-1] for device in strategy.extended.worker_devices]
+    replicas = strategy.num_replicas_in_sync
+    return (f"{type(strategy).__name__} over {replicas} replica{'s' if replicas != 1 else ''} "
+            f"({', '.join(devices)})")
+
+
+def _interactive():
+    """Whether to draw a live progress display: only when stdout is a terminal."""
+    return sys.stdout.isatty()
+
+
+def _progress():
+    """A rich progress display on stdout (rich comes with Keras)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[detail]}"),
+    )
+
+
+def _epoch_callback(progress, task):
+    """A Keras callback that advances ``task`` once per epoch and shows its loss."""
+    from tensorflow import keras
+
+    class EpochProgress(keras.callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            logs = logs or {}
+            detail = "  ".join(f"{key} {value:.4f}" for key, value in sorted(logs.items())
+                               if key == "loss" or key.endswith("accuracy"))
+            progress.update(task, advance=1, detail=detail)
+
+    return EpochProgress()
+
+
 def command_list(arguments, parser):
     from keras_functional_guide.examples import EXAMPLES
 
+    _quiet_tensorflow()
     rows = []
     for example in EXAMPLES:
         model = example.build()
@@ -95,6 +190,7 @@ def command_show(arguments, parser):
         parser.error(f"--plot must end in .png or .svg, got {arguments.plot!r}")
     from keras_functional_guide.plotting import INSTALL_HINT, graphviz_available, plot
 
+    _quiet_tensorflow()
     model = example.build()
     model.summary()
     if arguments.plot is not None:
@@ -110,12 +206,20 @@ def command_train(arguments, parser):
     example = _example_or_exit(parser, arguments.name)
     from keras_functional_guide.examples import train_example
 
-    # A progress bar in a terminal; one line per epoch when the output is a file.
-    verbose = 1 if sys.stdout.isatty() else 2
-    result = train_example(
-        example.name, epochs=arguments.epochs, seed=arguments.seed, verbose=verbose,
-        devices=arguments.devices,
-    )
+    _quiet_tensorflow()
+    options = dict(epochs=arguments.epochs, seed=arguments.seed, devices=arguments.devices)
+    if _interactive():
+        # In a terminal: one rich progress bar over the epochs.
+        epochs = arguments.epochs or example.epochs
+        with _progress() as progress:
+            task = progress.add_task(f"training {example.name}", total=epochs, detail="")
+            result = train_example(example.name, verbose=0,
+                                   callbacks=[_epoch_callback(progress, task)], **options)
+    else:
+        # Piped or redirected: Keras's one line per epoch.
+        result = train_example(example.name, verbose=2, **options)
+    if arguments.devices is not None:
+        print(f"trained under {describe_strategy(result.model)}")
     print(f"test metrics for {example.name}:")
     for key, value in sorted(result.test_metrics.items()):
         print(f"  {key}: {value:.4f}")
@@ -126,14 +230,36 @@ def command_train(arguments, parser):
 def command_tour(arguments, parser):
     from keras_functional_guide.examples import EXAMPLES, train_example
 
-    rows = []
-    for example in EXAMPLES:
+    _quiet_tensorflow()
+    rows, strategies = [], []
+
+    def train(example):
         result = train_example(example.name, epochs=arguments.epochs, devices=arguments.devices)
         rows.append([
             example.name, example.section, example.topology, result.model.count_params(),
             f"{result.test_accuracy:.3f}", f"{result.seconds:.1f}",
         ])
-        print(f"trained {example.name}", file=sys.stderr, flush=True)
+        if arguments.devices is not None:
+            strategies.append(describe_strategy(result.model))
+        return result
+
+    if _interactive():
+        # In a terminal: one rich progress bar over the examples.
+        with _progress() as progress:
+            task = progress.add_task("tour", total=len(EXAMPLES), detail="")
+            for example in EXAMPLES:
+                progress.update(task, description=f"training {example.name}")
+                result = train(example)
+                progress.update(task, advance=1, detail=f"{example.name}: {result.test_accuracy:.3f}")
+            progress.update(task, description="tour")
+    else:
+        # Piped or redirected: one plain line per example, on stderr, so stdout is just the table.
+        for number, example in enumerate(EXAMPLES, start=1):
+            result = train(example)
+            print(f"trained {example.name} ({number}/{len(EXAMPLES)}, {result.seconds:.1f} s)",
+                  file=sys.stderr, flush=True)
+    if strategies:
+        print(f"trained under {strategies[0]}")
     print(_table(["example", "section", "topology", "parameters", "test accuracy", "seconds"], rows))
     return 0
 
@@ -152,10 +278,16 @@ def command_notebooks(arguments, parser):
         for path in notebooks:
             print(path.name)
         return 0
-    missing = [name for name in ("nbclient", "nbconvert") if importlib.util.find_spec(name) is None]
+    needed = []
+    if arguments.execute:
+        needed += [("nbclient", "notebook"), ("ipykernel", "notebook")]
+    if arguments.html is not None:
+        needed += [("sphinx", "docs"), ("myst_nb", "docs"), ("sphinx_book_theme", "docs"), ("jieba", "docs")]
+    missing = [(name, extra) for name, extra in needed if importlib.util.find_spec(name) is None]
     if missing:
-        print(f"notebooks --execute and --html need {' and '.join(missing)}: "
-              "pip install -e '.[notebook]'", file=sys.stderr)
+        extras = ",".join(sorted({extra for _, extra in missing}))
+        names = ", ".join(name for name, _ in missing)
+        print(f"notebooks: this needs {names}: pip install -e '.[{extras}]'", file=sys.stderr)
         return FAILURE
     if arguments.execute:
         for path in notebooks:
@@ -215,7 +347,6 @@ def build_parser():
 def main(argv=None):
     parser = build_parser()
     arguments = parser.parse_args(argv)
-    _quiet_tensorflow()
     return arguments.handler(arguments, parser)
 
 

@@ -218,6 +218,19 @@ def mirrored_strategy(devices):
     return tf.distribute.MirroredStrategy([device.name for device in logical[:devices]])
 
 
+_STRATEGIES = {}
+
+
+def _shared_strategy(devices):
+    """One MirroredStrategy per device count for the whole process. A second
+    MirroredStrategy over the same devices starts its collective instance keys
+    where the first did, so its first all-reduce meets the first model's
+    (tour --devices 2 failed with "Shape mismatch in the collective instance")."""
+    if devices not in _STRATEGIES:
+        _STRATEGIES[devices] = mirrored_strategy(devices)
+    return _STRATEGIES[devices]
+
+
 def train_example(name, *, epochs=None, seed=0, batch_size=32, verbose=0, devices=None, callbacks=None):
     """Builds, compiles, trains and evaluates one example on its digits task.
 
@@ -245,7 +258,7 @@ def train_example(name, *, epochs=None, seed=0, batch_size=32, verbose=0, device
     epochs = example.epochs if epochs is None else check_int("epochs", epochs)
     seed = check_int("seed", seed, minimum=0)
     batch_size = check_int("batch_size", batch_size)
-    scope = contextlib.nullcontext() if devices is None else mirrored_strategy(devices).scope()
+    scope = contextlib.nullcontext() if devices is None else _shared_strategy(devices).scope()
 
     start = time.perf_counter()
     task = example.load_task()
