@@ -303,6 +303,14 @@ def _local_urls(driver, base):
     return {url.split("#")[0] for url in urls if url.startswith(base)}
 
 
+def _page_weight(driver):
+    """Bytes of the page and everything it loaded, as the browser received them."""
+    return driver.execute_script("""
+        var total = performance.getEntriesByType('navigation')[0].encodedBodySize;
+        performance.getEntriesByType('resource').forEach(function (e) { total += e.encodedBodySize; });
+        return total;""")
+
+
 def _overflow(driver):
     return driver.execute_script(
         "return [document.documentElement.scrollWidth, window.innerWidth];")
@@ -313,13 +321,14 @@ def test_walk_the_course_by_next_links_with_no_errors_or_broken_links(browser, s
 
     browser.set_window_size(1280, 900)
     browser.get(served)
-    visited, errors, local = [], [], set()
+    visited, errors, local, weights = [], [], set(), {}
     while True:
         name = _page_name(browser, served)
         visited.append(name)
         errors += [(name, entry["message"]) for entry in _severe(browser)]
         local |= _local_urls(browser, served)
         browser.save_screenshot(str(screenshots / f"desktop_{name}.png"))
+        weights[name] = _page_weight(browser)
         width, inner = _overflow(browser)
         assert width <= inner + 1, f"{name} is {width}px wide in a {inner}px window"
         following = browser.find_elements(By.CSS_SELECTOR, "a.right-next")
@@ -329,6 +338,11 @@ def test_walk_the_course_by_next_links_with_no_errors_or_broken_links(browser, s
         browser.get(following[0].get_attribute("href"))
     assert visited == ["index", *STEMS]
     assert errors == []
+    # A page with everything it loads (uncompressed, nothing cached): the theme is
+    # about 0.8 MB of it; a lesson's diagrams and outputs the rest.
+    heaviest = max(weights, key=weights.get)
+    print(f"\nheaviest page: {heaviest}, {weights[heaviest]:,} bytes with its assets")
+    assert weights[heaviest] < 1_500_000, weights
     broken = []
     for url in sorted(local):
         try:

@@ -164,6 +164,8 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Mi
        var(--pst-font-family-base-system); }
 :lang(zh-CN) code, :lang(zh-CN) pre { font-family: var(--pst-font-family-monospace-system),
        "Noto Sans Mono CJK SC", monospace; }
+/* One search box (in the sidebar, and in the page's header on a phone), not a second bar on top. */
+header.bd-header { display: none; }
 /* Wide outputs (model summaries, tables) scroll sideways instead of being cut or widening the page. */
 div.cell_output, div.cell_input, div.output, div.highlight { max-width: 100%; min-width: 0; }
 div.cell_output { overflow-x: auto; }
@@ -291,15 +293,11 @@ def _index_page(lessons, readme):
                     "每一课右上角的下载按钮可以下载该课的 `.ipynb` 文件。\n")
     return f"""# {SITE_TITLE}
 
-这是一门用简体中文讲解 Keras 函数式 API（Functional API）的课程：每一课都是一个 Jupyter 笔记本，
-代码真实运行，模型在 scikit-learn 自带的 8×8 手写数字数据集上真实训练（无需联网下载），
-本网站展示的是笔记本中保存的运行结果。课程按一篇中文教程的原有顺序展开；教程写于 Keras 2 时代，
-凡是已经过时的说法，课程中都用 ⚠️ **Keras 3** 标出，并展示真实的报错。
+这是一门用简体中文讲解 Keras 函数式 API（Functional API）的课程：每一课都是一个 Jupyter 笔记本，代码真实运行，模型在 scikit-learn 自带的 8×8 手写数字数据集上真实训练（无需联网下载），本网站展示的是笔记本中保存的运行结果。课程按一篇中文教程的原有顺序展开；教程写于 Keras 2 时代，凡是已经过时的说法，课程中都用 ⚠️ **Keras 3** 标出，并展示真实的报错。
 
 ## 适合谁
 
-会写一点 Python、用过 `keras.Sequential`、想搭建多输入、多输出、有分支或共享层的模型的学习者。
-每课末尾有练习，答案由 `check()` 自动检查。
+会写一点 Python、用过 `keras.Sequential`、想搭建多输入、多输出、有分支或共享层的模型的学习者。每课末尾有练习，答案由 `check()` 自动检查。
 
 ## 学习路线
 
@@ -316,8 +314,7 @@ def _index_page(lessons, readme):
 {run_locally}
 ## 版本
 
-本网站中的输出由 TensorFlow {_installed_version("tensorflow")}、Keras {_installed_version("keras")}
-生成并测试（版本号读自构建网站时已安装的包的元数据）。
+本网站中的输出由 TensorFlow {_installed_version("tensorflow")}、Keras {_installed_version("keras")} 生成并测试（版本号读自构建网站时已安装的包的元数据）。
 
 {toctree("第一部分：教程", part_one)}
 {toctree("第二部分：延伸", part_two)}
@@ -423,8 +420,13 @@ def render_html(notebooks, out_dir, *, repository=None, project=None, title=SITE
                 language_data.write_text(
                     text.replace("window.Stemmer = ChineseStemmer;", "window.Stemmer = EnglishStemmer;"),
                     encoding="utf-8")
+        # The theme's fontawesome.js (1.5 MB, every icon as an SVG in a script)
+        # duplicates its icon font, which the stylesheet already loads.
+        for leftover in (html / "_static" / "scripts").glob("fontawesome.js*"):
+            leftover.unlink()
         for page in html.glob("*.html"):
             text = page.read_text(encoding="utf-8")
+            text = re.sub(r'<script defer src="_static/scripts/fontawesome\.js[^"]*"></script>\n?', "", text)
             for english, chinese in _INTERFACE_ZH.items():
                 text = text.replace(english, chinese)
             page.write_text(text, encoding="utf-8")
