@@ -161,8 +161,9 @@ def test_cell_tags_hide_and_remove_what_learners_need_not_see(site, notebooks):
         notebook = nbformat.read(path, as_version=4)
         text = _read(site / f"{path.stem}.html")
         hidden = [cell for cell in notebook.cells if "hide-input" in cell.metadata.get("tags", [])]
-        # MyST-NB folds a hide-input cell's code into a closed <details> ("显示代码单元").
+        # MyST-NB folds a hide-input cell's code into a closed <details> labelled in Chinese.
         assert len(re.findall(r'class="cell tag_hide-input[^"]*"', text)) == len(hidden), path.name
+        assert text.count("显示代码") >= len(hidden) and "Show code cell" not in text, path.name
         for cell in notebook.cells:
             if "remove-cell" in cell.metadata.get("tags", []) and cell.source.strip():
                 first = html.escape(cell.source.strip().splitlines()[0])

@@ -134,6 +134,9 @@ exclude_patterns = ["_build"]
 nb_execution_mode = "off"      # Stored outputs only: the site never runs a notebook.
 nb_ipywidgets_js = {{}}         # No require.js or widget bundle from a CDN.
 nb_merge_streams = True
+# The fold of a hide-input cell (the 参考答案 code) says what it does, in Chinese.
+nb_code_prompt_show = "显示代码"
+nb_code_prompt_hide = "隐藏代码"
 myst_heading_anchors = 3
 suppress_warnings = [
     "mystnb.unknown_mime_type", "myst.header",
