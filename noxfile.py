@@ -15,9 +15,11 @@ then run a session with ``.venv/bin/nox -s NAME``:
 - ``oldest``: install the oldest versions pyproject.toml allows, run the unit
   tests and execute every notebook (outputs not compared).
 - ``newest_python``: the pinned test suite on the newest Python the project
-  declares (3.13), where this machine's package index has wheels for it.
+  declares (3.13), where this machine's package index has wheels for it. It needs
+  ``python3.13`` on the PATH (with pyenv: ``PATH=$(pyenv root)/versions/3.13.0/bin:$PATH``).
 """
 
+import os
 import pathlib
 import shutil
 import sys
@@ -33,6 +35,9 @@ NEWEST_PYTHON = "3.13"
 
 nox.options.default_venv_backend = "uv"
 nox.options.sessions = []  # Nothing runs by default: each session is a deliberate act.
+nox.options.error_on_missing_interpreters = True  # A missing Python is a failure, not a skip.
+# Use the Pythons on this machine; never download one (the registries are all we reach).
+os.environ.setdefault("UV_PYTHON_DOWNLOADS", "never")
 
 # Unit tests only (the notebooks are a separate step): override the default
 # testpaths and nbval options of pyproject.toml.
@@ -88,6 +93,7 @@ def oldest(session):
     _graphviz_check(session)
     session.install("-r", OLDEST)
     session.install("--no-deps", "-e", ".")
+    session.run("python", "--version")
     session.run("python", "-c", "import tensorflow as tf, keras, sklearn, pydot, IPython, nbval; "
                 "print('tensorflow', tf.__version__, '| keras', keras.__version__, '| scikit-learn', "
                 "sklearn.__version__, '| pydot', pydot.__version__, '| IPython', IPython.__version__)")
@@ -100,5 +106,6 @@ def newest_python(session):
     """The pinned test environment on the newest declared Python."""
     _graphviz_check(session)
     session.install("-c", LOCK, "-e", ".[test]")
+    session.run("python", "--version")
     session.run(*UNIT_TESTS)
     session.run(*STRICT_NOTEBOOKS)
