@@ -68,7 +68,7 @@ WRONG = [
     ("02-2", "one Dense shared by both inputs", lambda: two_branches(shared=True), "被调用了 2 次"),
     ("02-2", "branches swapped", lambda: two_branches(swap=True), "层 'rows_dense' 的输入应当来自 ['rows']"),
     ("02-2", "branches too wide", lambda: two_branches(units=32), "应当有 16 个单元"),
-    ("02-2", "sigmoid output", lambda: two_branches(output_activation="sigmoid"), "激活函数应当是 softmax"),
+    ("02-2", "sigmoid output", lambda: two_branches(output_activation="sigmoid"), "激活函数应当是 'softmax'"),
 ]
 
 

@@ -114,6 +114,24 @@ def layer(model, name, layer_class=None):
     return found
 
 
+def activation_name(found):
+    """The name of a layer's activation function, e.g. ``"relu"``."""
+    return getattr(found.activation, "__name__", str(found.activation))
+
+
+def expect_dense(model, name, units, activation):
+    """Returns the model's ``Dense`` layer ``name`` after checking its units and activation."""
+    found = layer(model, name, keras.layers.Dense)
+    if found.units != units:
+        raise Wrong(f"层 {name!r} 应当有 {units} 个单元，实际有 {found.units} 个：检查 layers.Dense 的第一个参数 (units)")
+    if activation_name(found) != activation:
+        raise Wrong(
+            f"层 {name!r} 的激活函数应当是 {activation!r}，实际是 {activation_name(found)!r}："
+            f"写 activation={activation!r}"
+        )
+    return found
+
+
 def layers_of_class(model, layer_class):
     """The model's layers that are instances of ``layer_class``, in order."""
     return [each for each in model.layers if isinstance(each, layer_class)]

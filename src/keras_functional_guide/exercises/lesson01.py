@@ -6,6 +6,7 @@ from tensorflow.keras import layers
 from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
+    expect_dense,
     expect_inbound,
     expect_inputs,
     expect_outputs,
@@ -17,17 +18,6 @@ from keras_functional_guide.exercises._grading import (
 LESSON = "01_functional_api_overview.ipynb"
 
 
-def _activation(found):
-    return getattr(found.activation, "__name__", str(found.activation))
-
-
-def _expect_dense(model, name, units, activation):
-    found = layer(model, name, layers.Dense)
-    if found.units != units:
-        raise Wrong(f"层 {name!r} 应当有 {units} 个单元 (units={units})，实际是 {found.units}")
-    if _activation(found) != activation:
-        raise Wrong(f"层 {name!r} 的激活函数应当是 {activation!r}，实际是 {_activation(found)!r}：写 activation={activation!r}")
-    return found
 
 
 # 01-1: rewrite a Sequential as a functional model.
@@ -43,8 +33,8 @@ def _grade_01_1(answer):
     model = functional_model(answer)
     expect_inputs(model, {"pixels": (64,)})
     expect_outputs(model, {"digit": (10,)})
-    _expect_dense(model, "hidden", 32, "relu")
-    _expect_dense(model, "digit", 10, "softmax")
+    expect_dense(model, "hidden", 32, "relu")
+    expect_dense(model, "digit", 10, "softmax")
     expect_inbound(model, "hidden", ["pixels"])
     expect_inbound(model, "digit", ["hidden"])
     expect_params(model, 64 * 32 + 32 + 32 * 10 + 10)

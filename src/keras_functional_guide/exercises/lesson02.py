@@ -7,6 +7,7 @@ from keras_functional_guide import graph
 from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
+    expect_dense,
     expect_inbound,
     expect_inputs,
     expect_outputs,
@@ -18,20 +19,6 @@ from keras_functional_guide.exercises._grading import (
 LESSON = "02_multi_input.ipynb"
 
 
-def _activation_name(found):
-    return getattr(found.activation, "__name__", str(found.activation))
-
-
-def _expect_dense(model, name, units, activation):
-    found = layer(model, name, layers.Dense)
-    if found.units != units:
-        raise Wrong(f"层 {name!r} 应当有 {units} 个单元，实际有 {found.units} 个：检查 layers.Dense 的第一个参数")
-    if _activation_name(found) != activation:
-        raise Wrong(
-            f"层 {name!r} 的激活函数应当是 {activation}，实际是 {_activation_name(found)}："
-            f"写 activation=\"{activation}\""
-        )
-    return found
 
 
 def _input_dtype(model, name):
@@ -64,9 +51,9 @@ def _grade_third_input(answer):
             "把 ink 放进 layers.Concatenate(name=\"merge\")([...]) 的列表里"
         )
     expect_inbound(model, "merge", ["image_flatten", "query_flatten", "ink"])
-    _expect_dense(model, "hidden", 64, "relu")
+    expect_dense(model, "hidden", 64, "relu")
     expect_inbound(model, "hidden", ["merge"])
-    _expect_dense(model, "match", 1, "sigmoid")
+    expect_dense(model, "match", 1, "sigmoid")
     expect_inbound(model, "match", ["hidden"])
     expect_params(model, 66_481)
     return "三个输入 image、query、ink 在 merge 处汇合（1,024 + 8 + 1 = 1,033 维），共 66,481 个参数"
@@ -105,7 +92,7 @@ def _grade_two_branches(answer):
         )
     for branch in ("rows", "columns"):
         name = f"{branch}_dense"
-        _expect_dense(model, name, 16, "relu")
+        expect_dense(model, name, 16, "relu")
         calls = graph.call_count(model, name)
         if calls != 1:
             raise Wrong(
@@ -114,7 +101,7 @@ def _grade_two_branches(answer):
             )
         expect_inbound(model, name, [branch])
     expect_inbound(model, "merge", ["rows_dense", "columns_dense"])
-    _expect_dense(model, "digit", 10, "softmax")
+    expect_dense(model, "digit", 10, "softmax")
     expect_inbound(model, "digit", ["merge"])
     expect_params(model, 618)
     return "rows 和 columns 各走一条 Dense 支路，在 merge 处汇合，再由 digit 输出 10 个概率；共 618 个参数"
