@@ -80,3 +80,16 @@ def test_report_says_when_nothing_changed(tmp_path, capsys):
     _lesson(notebook, stored_sum=2)
     assert drift.drift_report(_nbval(tmp_path, notebook)) == 0
     assert "no drift" in capsys.readouterr().out
+
+
+def test_report_lists_failing_unit_tests_beside_lessons(tmp_path, capsys):
+    unit = tmp_path / "unit.xml"
+    unit.write_text(
+        '<testsuites><testsuite name="pytest"><testcase classname="tests.test_graph" name="test_x">'
+        '<failure message="assert 1 == 2">assert 1 == 2</failure></testcase>'
+        '<testcase classname="tests.test_graph" name="test_y"/></testsuite></testsuites>',
+        encoding="utf-8",
+    )
+    assert drift.drift_report(unit) == 1
+    out = capsys.readouterr().out
+    assert "== unit tests: 1 failed" in out and "tests.test_graph::test_x" in out
