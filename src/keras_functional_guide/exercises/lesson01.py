@@ -18,8 +18,6 @@ from keras_functional_guide.exercises._grading import (
 LESSON = "01_functional_api_overview.ipynb"
 
 
-
-
 # 01-1: rewrite a Sequential as a functional model.
 
 def _solution_01_1():
