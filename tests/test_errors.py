@@ -48,6 +48,19 @@ def test_disabling_restores_ipython_tracebacks(shell):
     shell.run_cell("import json\njson.loads('{')")
     stb = "\n".join(shown[-1][2])
     assert "decoder.py" in stb  # IPython's own, full traceback
+    assert shell.InteractiveTB.mode == "Context"  # and its own %xmode back
+
+
+def test_the_full_traceback_is_kept_in_plain_style_for_tb(shell):
+    # IPython formats the full traceback of every error for its history; in
+    # plain style it does not parse each library file (seconds for TensorFlow).
+    shell, shown = shell
+    kfg.short_errors()
+    assert shell.InteractiveTB.mode == "Plain"
+    count = shell.execution_count
+    shell.run_cell("import json\njson.loads('{')", store_history=True)
+    stored = "\n".join(shell.history_manager.exceptions[count]["traceback"])
+    assert "json/decoder.py" in stored and "self.scan_once(s, idx)" in stored
 
 
 def test_outside_ipython_it_does_nothing():

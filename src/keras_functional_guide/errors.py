@@ -12,6 +12,9 @@ import traceback
 # Longer messages are cut: the first lines say what went wrong.
 MAX_MESSAGE_LINES = 12
 
+# The %xmode each shell had before short_errors(), restored by short_errors(False).
+_SAVED_MODES = {}
+
 
 def _cell_label(shell, filename):
     """("Cell", "In[7]") for a notebook cell's code, None for a library file."""
@@ -41,8 +44,12 @@ def _short_traceback(shell, etype, value, tb):
 def short_errors(enable=True):
     """Shows errors in this IPython session as the learner's lines plus the message.
 
-    Tracebacks stay available: ``%tb`` after an error prints the full one.
-    Outside IPython this does nothing.
+    Tracebacks stay available: ``%tb`` after an error prints the full one, in
+    plain Python style (IPython's "Plain" ``%xmode``). The plain style is also
+    what makes errors cheap: IPython 9 formats every error's full traceback for
+    its history even when it is not shown, and in its default "Context" mode
+    that parses each library file on the way (``executing``), up to seconds
+    for one TensorFlow error. Outside IPython this does nothing.
 
     Args:
         enable: ``False`` restores IPython's normal tracebacks.
@@ -57,9 +64,15 @@ def short_errors(enable=True):
     shell = get_ipython()
     if shell is None:
         return None
+    tracebacks = getattr(shell, "InteractiveTB", None)
     if not enable:
         shell.set_custom_exc((), None)
+        if tracebacks is not None and id(shell) in _SAVED_MODES:
+            tracebacks.set_mode(_SAVED_MODES.pop(id(shell)))
         return None
+    if tracebacks is not None:
+        _SAVED_MODES.setdefault(id(shell), tracebacks.mode)
+        tracebacks.set_mode("Plain")
 
     def handler(shell, etype, value, tb, tb_offset=None):
         # What IPython's own display records, so that %tb can show the whole story.
