@@ -130,6 +130,16 @@ def test_setup_cell_shortens_errors_and_says_how_to_install(path):
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda path: path.name)
+def test_setup_cell_freezes_the_garbage_collector_after_every_import(path):
+    # With TensorFlow's ~300,000 objects frozen, each clear_session() costs
+    # milliseconds instead of ~0.2 s, and the kernel shuts down faster. An
+    # import after the freeze would leave its objects to the collector.
+    lines = [line for line in source(code_cells(load(path))[0]).splitlines() if line.strip()]
+    assert lines[-1].startswith("gc.freeze()"), "the setup cell must end with gc.freeze()"
+    assert not any(line.startswith(("import ", "from ")) for line in lines[lines.index("import gc") + 1:])
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: path.name)
 def test_ends_with_summary_exercises_and_a_link_to_the_next_lesson(path):
     notebook = load(path)
     text = markdown(notebook)

@@ -64,6 +64,9 @@ class Example:
     batch_size: int = 32
 
 
+# Epochs: the fewest that keep every example well above its test floor with
+# seeds 0-2 (tests/test_training.py). Each epoch is time a learner waits for,
+# and the first epoch, which traces the training step, costs the most.
 EXAMPLES = (
     Example(
         "sequential_equivalent", "§1, §2", "Functional API 概述 / 示例",
@@ -72,7 +75,7 @@ EXAMPLES = (
         _builder("sequential", "build_sequential_equivalent", **_DIGITS_VGG),
         data.digit_task,
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-        accuracy_key="accuracy", chance=0.1, epochs=5,
+        accuracy_key="accuracy", chance=0.1, epochs=3,
     ),
     Example(
         "sequential_counterpart", "§1", "Functional API 概述",
@@ -81,7 +84,7 @@ EXAMPLES = (
         _builder("sequential", "build_sequential_counterpart", **_DIGITS_VGG),
         data.digit_task,
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-        accuracy_key="accuracy", chance=0.1, epochs=5,
+        accuracy_key="accuracy", chance=0.1, epochs=3,
     ),
     Example(
         "multi_input", "§1.1", "多输入模型",
@@ -90,7 +93,7 @@ EXAMPLES = (
         _builder("multi_input", "build_multi_input"), data.match_task,
         loss={"match": "binary_crossentropy"},
         metrics={"match": ["accuracy"]},
-        accuracy_key="accuracy", chance=0.5, epochs=15,
+        accuracy_key="accuracy", chance=0.5, epochs=10,
     ),
     Example(
         "multi_output", "§1.1", "多输出模型",
@@ -99,7 +102,7 @@ EXAMPLES = (
         _builder("multi_output", "build_multi_output"), data.digit_parity_task,
         loss={"digit": "sparse_categorical_crossentropy", "parity": "binary_crossentropy"},
         metrics={"digit": ["accuracy"], "parity": ["accuracy"]},
-        accuracy_key="digit_accuracy", chance=0.1, epochs=8,
+        accuracy_key="digit_accuracy", chance=0.1, epochs=4,
     ),
     Example(
         "dag", "§1.1", "有向无环图模型",
@@ -107,7 +110,7 @@ EXAMPLES = (
         "04_dag.ipynb",
         _builder("dag", "build_dag"), data.digit_task,
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-        accuracy_key="accuracy", chance=0.1, epochs=5,
+        accuracy_key="accuracy", chance=0.1, epochs=3,
     ),
     Example(
         "shared_layers", "§1.1", "有共享权重的层",
@@ -116,7 +119,7 @@ EXAMPLES = (
         _builder("shared_layers", "build_shared_layers"), data.pair_task,
         loss={"same_digit": "binary_crossentropy"},
         metrics={"same_digit": ["accuracy"]},
-        accuracy_key="accuracy", chance=0.5, epochs=8,
+        accuracy_key="accuracy", chance=0.5, epochs=4,
     ),
     Example(
         "nested", "§1.2", "一个模型也可以像网络层一样调用",
@@ -124,7 +127,7 @@ EXAMPLES = (
         "06_features.ipynb",
         _builder("nested", "build_nested"), data.digit_task,
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-        accuracy_key="accuracy", chance=0.1, epochs=5,
+        accuracy_key="accuracy", chance=0.1, epochs=3,
     ),
     # Trained here from scratch on the few target labels; the lesson pretrains
     # the encoder on digits 0-4 (data.transfer_task(stage="pretrain")) and passes
