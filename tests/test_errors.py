@@ -52,15 +52,19 @@ def test_disabling_restores_ipython_tracebacks(shell):
 
 
 def test_the_full_traceback_is_kept_in_plain_style_for_tb(shell):
-    # IPython formats the full traceback of every error for its history; in
+    # IPython 9 formats the full traceback of every error for its history; in
     # plain style it does not parse each library file (seconds for TensorFlow).
     shell, shown = shell
     kfg.short_errors()
     assert shell.InteractiveTB.mode == "Plain"
     count = shell.execution_count
     shell.run_cell("import json\njson.loads('{')", store_history=True)
-    stored = "\n".join(shell.history_manager.exceptions[count]["traceback"])
-    assert "json/decoder.py" in stored and "self.scan_once(s, idx)" in stored
+    stored = getattr(shell.history_manager, "exceptions", None)  # IPython >= 9 only
+    if stored is not None:
+        assert "json/decoder.py" in "\n".join(stored[count]["traceback"])
+    shell.run_line_magic("tb", "")
+    full = "\n".join(shown[-1][2])
+    assert "json/decoder.py" in full and "self.scan_once(s, idx)" in full
 
 
 def test_outside_ipython_it_does_nothing():
