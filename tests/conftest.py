@@ -16,3 +16,18 @@ def fresh_keras_state():
     keras.backend.clear_session()
     keras.utils.set_random_seed(0)
     yield
+
+
+@pytest.fixture
+def rejected(capsys):
+    """Grades a wrong answer: asserts ``check`` returns False and prints a ✗ line
+    for that exercise, and returns what it printed for the test's own checks."""
+    from keras_functional_guide.exercises import check
+
+    def grade(exercise_id, answer):
+        assert check(exercise_id, answer) is False
+        line = capsys.readouterr().out
+        assert line.startswith(f"✗ {exercise_id} "), line
+        return line
+
+    return grade

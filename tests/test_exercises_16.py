@@ -46,11 +46,9 @@ RIGHT = {"digit": "sparse_categorical_crossentropy", "parity": "binary_crossentr
     ids=["16-1 list inputs", "16-1 list outputs", "16-1 keys swapped", "16-1 softmax parity",
          "16-2 list", "16-2 misspelled key", "16-2 missing key", "16-2 swapped losses", "16-2 one-hot loss"],
 )
-def test_wrong_answers_get_their_hint(exercise_id, make, expected, capsys):
-    keras.backend.clear_session()
-    assert check(exercise_id, make()) is False
-    line = capsys.readouterr().out
-    assert line.startswith(f"✗ {exercise_id} ") and expected in line, line
+def test_wrong_answers_get_their_hint(exercise_id, make, expected, rejected):
+    line = rejected(exercise_id, make())
+    assert expected in line, line
 
 
 def test_loss_objects_are_accepted_too(capsys):
