@@ -22,13 +22,13 @@ import sys
 import tempfile
 import time
 
-from keras_functional_guide.notebook_tools import KERNEL_ENV, find_notebooks
+from keras_functional_guide.notebook_tools import find_notebooks, learner_kernel_env
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 SCRIPT = str(pathlib.Path(PYTHON).parent / "keras-functional-guide")
-# The environment the tests and stored notebook outputs use.
-ENV = {**os.environ, **KERNEL_ENV}
+# A learner's environment, as the tests and the stored notebook outputs use it.
+ENV = learner_kernel_env()
 
 
 def wall(command, **kwargs):

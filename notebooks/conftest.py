@@ -1,13 +1,28 @@
-"""nbval settings for the notebooks: the same environment the outputs were made in."""
+"""nbval runs each lesson in a kernel started the way JupyterLab starts one.
 
-from keras_functional_guide.notebook_tools import apply_kernel_env
+So that what the tests compare is what a learner sees:
 
-# Kernels inherit this process's environment, so set it before any starts.
-apply_kernel_env()
+- the kernel's environment is :func:`learner_kernel_env`: none of the
+  maintainer's TensorFlow switches or terminal width;
+- without pytest's marker PYTEST_CURRENT_TEST, which otherwise makes ipykernel
+  stop forwarding what C++ code writes to file descriptors 1 and 2, so
+  TensorFlow's start-up lines would reach a learner's notebook and never the
+  tests;
+- stderr is compared like any other output: a warning is part of a lesson, and
+  a stray TensorFlow log line is a failure.
+"""
+
+import nbval.kernel
+
+from keras_functional_guide.notebook_tools import learner_kernel_env
+
+_start_new_kernel = nbval.kernel.start_new_kernel
 
 
-def pytest_collectstart(collector):
-    # TensorFlow writes log lines and Python warnings (with per-run temporary
-    # paths) to stderr; they are not part of any lesson. nbval's documented hook.
-    if collector.fspath and collector.fspath.ext == ".ipynb":
-        collector.skip_compare += ("stderr",)
+def _start_like_jupyter(*args, **kwargs):
+    # nbval's RunningKernel calls this module function; jupyter_client's
+    # KernelManager.start_kernel takes the kernel's environment as `env`.
+    return _start_new_kernel(*args, env=learner_kernel_env(), **kwargs)
+
+
+nbval.kernel.start_new_kernel = _start_like_jupyter

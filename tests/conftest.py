@@ -1,9 +1,9 @@
 """Shared fixtures. The environment is set before anything imports TensorFlow."""
 
-from keras_functional_guide.notebook_tools import apply_kernel_env
+import os
 
-# The same settings as the notebooks: quiet TensorFlow, oneDNN off.
-apply_kernel_env()
+# TensorFlow's log lines after start-up, as the package sets it in a notebook.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import pytest  # noqa: E402
 

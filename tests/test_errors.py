@@ -5,7 +5,6 @@ import pytest
 IPython = pytest.importorskip("IPython")
 
 import keras_functional_guide as kfg  # noqa: E402
-from keras_functional_guide import errors  # noqa: E402
 
 
 @pytest.fixture
@@ -32,13 +31,27 @@ def test_library_frames_are_dropped_and_the_cell_line_kept(shell):
     assert stb[-1].startswith("json.decoder.JSONDecodeError: Expecting property name")
 
 
-def test_long_messages_are_cut(shell):
+def test_long_messages_are_kept_whole(shell):
+    # Keras's long messages end with the fix: stack frames go, message lines never do.
     shell, shown = shell
     kfg.short_errors()
     shell.run_cell("raise ValueError('\\n'.join(str(i) for i in range(40)))")
     stb = shown[-1][2]
-    assert len(stb) <= 2 + errors.MAX_MESSAGE_LINES + 1
-    assert stb[-1] == f"... ({40 - errors.MAX_MESSAGE_LINES} more lines of the message)"
+    assert stb[-40:] == ["ValueError: 0", *(str(i) for i in range(1, 40))]
+    assert len(stb) == 2 + 40  # the cell's label and line, then every message line
+
+
+def test_warnings_show_category_and_message_without_library_paths(shell):
+    import warnings
+
+    shell, shown = shell
+    original = warnings.formatwarning
+    kfg.short_errors()
+    text = warnings.formatwarning("The structure of `inputs` doesn't match", UserWarning,
+                                  "/some/site-packages/keras/src/models/functional.py", 238, "warnings.warn(msg)")
+    assert text == "UserWarning: The structure of `inputs` doesn't match\n"
+    kfg.short_errors(False)
+    assert warnings.formatwarning is original
 
 
 def test_disabling_restores_ipython_tracebacks(shell):

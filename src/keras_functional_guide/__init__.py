@@ -4,7 +4,9 @@ Each ``build_*`` function returns a new, uncompiled ``keras.Model`` made the
 functional way (``keras.Input`` → layers → ``keras.Model``). The notebooks in
 ``notebooks/`` teach them in the order of the Chinese tutorial they follow.
 
-TensorFlow is imported the first time a builder is used, not at import time.
+TensorFlow is imported the first time a builder is used, not at import time;
+in a Jupyter kernel, importing the package also imports TensorFlow quietly and
+shortens error messages (see ``_notebook``), so a lesson's setup is its imports.
 """
 
 from keras_functional_guide._compat import check_environment
@@ -34,8 +36,13 @@ _LAZY = {
     "assert_same_network": "graph",
     "describe_network": "graph",
     "short_errors": "errors",
+    "show_digits": "pictures",
+    "plot_history": "pictures",
+    "plot_curves": "pictures",
+    "show_heatmap": "pictures",
+    "show_reconstructions": "pictures",
 }
-_SUBMODULES = ("data", "examples", "exercises", "graph", "plotting")
+_SUBMODULES = ("data", "examples", "exercises", "graph", "pictures", "plotting")
 
 __all__ = sorted([*_LAZY, *_SUBMODULES])
 
@@ -55,3 +62,9 @@ def __getattr__(name):
 
 def __dir__():
     return sorted([*globals(), *__all__])
+
+
+from keras_functional_guide import _notebook  # noqa: E402 - after __getattr__, which it may use.
+
+if _notebook.in_jupyter_kernel():
+    _notebook.setup_notebook()

@@ -2,18 +2,20 @@
 
 An error raised deep inside Keras comes with twenty to a hundred frames of
 library code that a learner cannot act on. :func:`short_errors` makes IPython
-show only the frames of the notebook's own cells, then the error's message.
-Nothing here imports TensorFlow.
+show only the frames of the notebook's own cells, then the error's whole
+message: Keras's messages often end with the fix, so no line of one is cut.
+Warnings likewise show their category and message, without the path of the
+library file that raised them. Nothing here imports TensorFlow.
 """
 
 import sys
 import traceback
-
-# Longer messages are cut: the first lines say what went wrong.
-MAX_MESSAGE_LINES = 12
+import warnings
 
 # The %xmode each shell had before short_errors(), restored by short_errors(False).
 _SAVED_MODES = {}
+# warnings.formatwarning before short_errors(), restored by short_errors(False).
+_SAVED_FORMATWARNING = []
 
 
 def _cell_label(shell, filename):
@@ -35,14 +37,19 @@ def _short_traceback(shell, etype, value, tb):
         lines.append(f"{label[0]} {label[1]}, line {frame.lineno}:")
         lines.append(f"    {(frame.line or '').strip()}")
     message = "".join(traceback.format_exception_only(etype, value)).rstrip("\n").splitlines()
-    if len(message) > MAX_MESSAGE_LINES:
-        hidden = len(message) - MAX_MESSAGE_LINES
-        message = message[:MAX_MESSAGE_LINES] + [f"... ({hidden} more lines of the message)"]
     return lines + message
+
+
+def _short_warning(message, category, filename, lineno, line=None):
+    """``UserWarning: <message>``: the path of the Keras file that warned is not the learner's."""
+    return f"{category.__name__}: {message}\n"
 
 
 def short_errors(enable=True):
     """Shows errors in this IPython session as the learner's lines plus the message.
+
+    Warnings show as ``UserWarning: <message>`` (``warnings.formatwarning``),
+    without the library path and source line Python adds.
 
     Tracebacks stay available: ``%tb`` after an error prints the full one, in
     plain Python style (IPython's "Plain" ``%xmode``). The plain style is also
@@ -66,10 +73,15 @@ def short_errors(enable=True):
         return None
     tracebacks = getattr(shell, "InteractiveTB", None)
     if not enable:
+        if _SAVED_FORMATWARNING:
+            warnings.formatwarning = _SAVED_FORMATWARNING.pop()
         shell.set_custom_exc((), None)
         if tracebacks is not None and id(shell) in _SAVED_MODES:
             tracebacks.set_mode(_SAVED_MODES.pop(id(shell)))
         return None
+    if not _SAVED_FORMATWARNING:
+        _SAVED_FORMATWARNING.append(warnings.formatwarning)
+    warnings.formatwarning = _short_warning
     if tracebacks is not None:
         _SAVED_MODES.setdefault(id(shell), tracebacks.mode)
         tracebacks.set_mode("Plain")

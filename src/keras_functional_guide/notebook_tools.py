@@ -1,7 +1,8 @@
-"""Run the course's notebooks the way nbval tests them, and build them into a web site.
+"""Run the course's notebooks the way a learner's Jupyter kernel runs them.
 
-The stored outputs must be made in the same environment as the tests compare
-them in, so both use :data:`KERNEL_ENV`. Nothing here imports TensorFlow.
+The stored outputs are made, and nbval compares them, in a kernel started the
+way JupyterLab starts one: with :func:`learner_kernel_env`, so that what the
+tests see is what a learner sees. Nothing here imports TensorFlow.
 """
 
 import os
@@ -10,21 +11,18 @@ import pathlib
 import sys
 import time
 
-# TF_CPP_MIN_LOG_LEVEL silences TensorFlow's C++ log lines and
-# TF_ENABLE_ONEDNN_OPTS=0 its oneDNN notice; oneDNN also changes numerics
-# slightly, so outputs are made and tested with it off. COLUMNS fixes the
-# width of model.summary(), which otherwise follows the terminal.
-KERNEL_ENV = {
-    "TF_CPP_MIN_LOG_LEVEL": "3",
-    "TF_ENABLE_ONEDNN_OPTS": "0",
-    "COLUMNS": "120",
-    "PYTHONHASHSEED": "0",
-}
+# Variables of the maintainer's shell that would make a test kernel differ from
+# a learner's: TensorFlow's logging and oneDNN switches (the package sets what
+# it needs itself), a terminal width (model.summary() follows it), a fixed hash
+# seed, a matplotlib backend (the inline one must draw), and pytest's marker
+# PYTEST_CURRENT_TEST, which makes ipykernel stop forwarding what C++ writes to
+# file descriptors 1 and 2 (ipykernel/iostream.py), as a learner's kernel does.
+_NOT_A_LEARNERS = re.compile(r"TF_.*|COLUMNS|LINES|JUPYTER_COLUMNS|PYTHONHASHSEED|MPLBACKEND|PYTEST_CURRENT_TEST")
 
 
-def apply_kernel_env(environ=os.environ):
-    """Sets :data:`KERNEL_ENV` in ``environ``, which kernels started later inherit."""
-    environ.update(KERNEL_ENV)
+def learner_kernel_env(environ=os.environ):
+    """The environment for a notebook kernel: ``environ`` less what a learner's kernel would not have."""
+    return {name: value for name, value in environ.items() if not _NOT_A_LEARNERS.fullmatch(name)}
 
 
 def find_notebooks(directory):
@@ -47,10 +45,11 @@ def _portable(text, project):
 def execute_notebook(path, *, timeout=600):
     """Executes one notebook top to bottom in a fresh kernel and saves it in place.
 
-    Cells tagged ``raises-exception`` may raise; any other error stops the run.
-    Output written to stderr is dropped: it is TensorFlow's log lines (with a
-    timestamp and process id) and warnings (with per-run temporary paths),
-    none of which is part of a lesson, and nbval does not compare it.
+    The kernel starts with :func:`learner_kernel_env`, as nbval's does in the
+    tests (``notebooks/conftest.py``). Cells tagged ``raises-exception`` may
+    raise; any other error stops the run. Everything the kernel shows is kept,
+    stderr included (a warning is part of the lesson); the paths of this
+    machine in tracebacks are made relative.
 
     Returns:
         The wall time in seconds.
@@ -58,23 +57,18 @@ def execute_notebook(path, *, timeout=600):
     import nbformat
     from nbclient import NotebookClient
 
-    apply_kernel_env()
     path = pathlib.Path(path)
     notebook = nbformat.read(path, as_version=4)
     start = time.perf_counter()
     NotebookClient(
         notebook, timeout=timeout, kernel_name="python3", coalesce_streams=True,
         resources={"metadata": {"path": str(path.parent)}},
-    ).execute()
+    ).execute(env=learner_kernel_env())
     seconds = time.perf_counter() - start
     for cell in notebook.cells:
         # Execution metadata holds timestamps that change every run.
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
-            cell.outputs = [
-                output for output in cell.outputs
-                if not (output.output_type == "stream" and output.name == "stderr")
-            ]
             for output in cell.outputs:
                 if output.output_type == "error":
                     output.traceback = [_portable(line, path.resolve().parent.parent) for line in output.traceback]
@@ -90,348 +84,3 @@ def notebook_title(notebook):
                 if line.startswith("#"):
                     return line.lstrip("#").strip()
     return ""
-
-
-# The site. Sphinx + MyST-NB + sphinx-book-theme, the engine behind Jupyter
-# Book 1: MyST-NB renders notebooks with their stored outputs without executing
-# them and honours cell tags (remove-cell, hide-input); the book theme gives the
-# sidebar, previous/next links, an on-page table of contents and a download
-# button; Sphinx's own search indexes Chinese words with jieba. Everything it
-# needs ships with these packages, so the site builds and reads offline.
-
-SITE_TITLE = "Keras 函数式 API 教程"
-# Words of the course (CONTRIBUTING.md's vocabulary and the lessons' topics) that
-# the search index must hold whole.
-SEARCH_WORDS = (
-    "函数式", "函数式API", "多输入", "多输出", "有向无环图", "共享层", "共享权重", "子类化",
-    "符号张量", "输入层", "卷积核", "嵌入层", "嵌套模型", "结构图", "计算图", "自定义层",
-    "迁移学习", "分布式训练", "单元格", "参考答案",
-)
-_PART_TWO_PREFIX = "延伸"
-
-_CONF = '''\
-# Generated by keras-functional-guide notebooks --html; see notebook_tools.py.
-import logging
-
-import jieba
-
-jieba.setLogLevel(logging.WARNING)  # Not "Building prefix dict..." on every build.
-# The course's own words, so that a search for 多输入 finds 多输入模型 (jieba alone
-# cuts it into 多 / 输入, and the browser looks the query up as one word).
-for word in {words!r}:
-    jieba.add_word(word)
-
-project = {title!r}
-author = ""
-html_show_copyright = False
-language = "zh_CN"
-html_search_language = "zh"  # Sphinx's Chinese search: jieba splits words.
-# jieba's own dictionary, already its default: Sphinx would re-read it as a
-# "user dictionary", which costs seconds per build and changes nothing.
-html_search_options = {{"dict": ""}}
-extensions = ["myst_nb"]
-exclude_patterns = ["_build"]
-nb_execution_mode = "off"      # Stored outputs only: the site never runs a notebook.
-nb_ipywidgets_js = {{}}         # No require.js or widget bundle from a CDN.
-nb_merge_streams = True
-# The fold of a hide-input cell (the 参考答案 code) says what it does, in Chinese.
-nb_code_prompt_show = "显示代码"
-nb_code_prompt_hide = "隐藏代码"
-myst_heading_anchors = 3
-suppress_warnings = [
-    "mystnb.unknown_mime_type", "myst.header",
-    "misc.highlighting_failure",  # Tracebacks the IPython lexer cannot colour are shown plain.
-    "app",                        # "already registered" when a process builds more than once.
-]
-html_theme = "sphinx_book_theme"
-html_title = {title!r}
-html_static_path = ["_static"]
-html_css_files = ["kfg.css"]
-html_favicon = "_static/favicon.svg"  # Else browsers ask for /favicon.ico and log a 404.
-html_js_files = ["kfg.js"]
-html_copy_source = True
-html_sourcelink_suffix = ""    # _sources/NN_name.ipynb, not NN_name.ipynb.txt.
-html_show_sourcelink = False
-html_last_updated_fmt = None
-html_permalinks_icon = "#"
-mathjax_path = "_static/no-mathjax.js"  # Never MathJax from a CDN (the lessons have no formulas).
-html_theme_options = {theme_options!r}
-# Light or dark as the reader's system is; unset, the theme logs a console error.
-html_context = {{"default_mode": "auto"}}
-'''
-
-_CSS = """\
-/* keras-functional-guide: outputs that fit a phone, diagrams that open full size. */
-html { -webkit-text-size-adjust: 100%; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-       var(--pst-font-family-base-system); }
-:lang(zh-CN) code, :lang(zh-CN) pre { font-family: var(--pst-font-family-monospace-system),
-       "Noto Sans Mono CJK SC", monospace; }
-/* One search box (in the sidebar, and in the page's header on a phone), not a second bar on top. */
-header.bd-header { display: none; }
-/* Wide outputs (model summaries, tables) scroll sideways instead of being cut or widening the page. */
-div.cell_output, div.cell_input, div.output, div.highlight { max-width: 100%; min-width: 0; }
-div.cell_output { overflow-x: auto; }
-div.cell_output pre, div.cell_input pre, div.cell_output table { overflow-x: auto; max-width: 100%; }
-div.cell_output .output.text_html { overflow-x: auto; }
-div.cell_output .output.text_html pre { white-space: pre; }
-/* Inline code (long names such as keras.utils.plot_model(...)) wraps on a phone. */
-.bd-article code.literal, .bd-article code.literal span.pre { white-space: normal; overflow-wrap: anywhere; }
-/* Errors: a short box that scrolls, not a wall of red. */
-div.cell_output .output.traceback pre, div.cell_output .output.traceback { max-height: 22em; overflow: auto; }
-/* Diagrams: fit the column; a click opens the full-size image. */
-div.cell_output img { max-width: 100%; height: auto; }
-div.cell_output a.kfg-zoom { cursor: zoom-in; display: inline-block; max-width: 100%; }
-"""
-
-_JS = """\
-// keras-functional-guide: each output image links to itself, so a click opens it full size.
-document.addEventListener("DOMContentLoaded", function () {
-  document.querySelectorAll("div.cell_output img").forEach(function (img) {
-    if (img.closest("a")) return;
-    var link = document.createElement("a");
-    link.href = img.getAttribute("src");
-    link.className = "kfg-zoom";
-    link.title = "点击查看原图";
-    img.parentNode.insertBefore(link, img);
-    link.appendChild(img);
-  });
-});
-"""
-
-# Interface strings the themes leave in English (or in Taiwanese wording, from
-# their "zh" catalogue), as they appear in attributes and text.
-_INTERFACE_ZH = {
-    '"Color mode"': '"颜色模式"',
-    '"System Settings"': '"跟随系统"',
-    ">System Settings<": ">跟随系统<",
-    '"Toggle primary sidebar"': '"显示或隐藏课程目录"',
-    '"Toggle secondary sidebar"': '"显示或隐藏本页目录"',
-    'aria-label="Main"': 'aria-label="课程目录"',
-    'aria-label="Page"': 'aria-label="本页目录"',
-    "列印成 PDF": "打印为 PDF",
-    "Skip to main content": "跳到正文",
-    "Back to top": "回到顶部",
-}
-
-_FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
-            '<rect width="32" height="32" rx="6" fill="#d00000"/>'
-            '<text x="16" y="23" font-size="20" font-family="sans-serif" font-weight="bold" '
-            'text-anchor="middle" fill="#fff">K</text></svg>\n')
-
-_NBVAL_COMMENT = re.compile(r"^[ \t]*# NBVAL_\w+[ \t]*\n?", re.MULTILINE)
-_PREFIX = re.compile(r"<sys\.(?:base_)?prefix>/(?:lib/python[0-9.]+/(?:site-packages/)?)?")
-
-
-def _readme_block(readme, marker):
-    """The first fenced block after ``<!-- marker -->`` in the README, or ''."""
-    match = re.search(rf"<!-- {re.escape(marker)} -->\s*```[a-z]*\n(.*?)\n```", readme, re.DOTALL)
-    return match.group(1).strip() if match else ""
-
-
-def repository_url(project):
-    """The repository URL from pyproject.toml's ``[project.urls]`` (Repository,
-    Source or Homepage), or None when none is set."""
-    path = pathlib.Path(project) / "pyproject.toml"
-    if not path.is_file():
-        return None
-    import tomllib
-    urls = tomllib.loads(path.read_text(encoding="utf-8")).get("project", {}).get("urls", {})
-    for key in ("Repository", "Source", "Homepage"):
-        if urls.get(key):
-            return urls[key].rstrip("/")
-    return None
-
-
-def _installed_version(name):
-    from importlib import metadata
-
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "（未安装）"
-
-
-def _clean_notebook(notebook):
-    """Drops what a reader of the site need not see: ``# NBVAL_`` comments and
-    install prefixes in tracebacks."""
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
-            continue
-        cell.source = _NBVAL_COMMENT.sub("", cell.source)
-        for output in cell.get("outputs", []):
-            if output.output_type == "error":
-                output.traceback = [_PREFIX.sub("", line) for line in output.traceback]
-            elif output.output_type == "stream":
-                output.text = _PREFIX.sub("", output.text)
-            else:
-                for mime in ("text/plain", "text/html"):
-                    if isinstance(output.get("data", {}).get(mime), str):
-                        output.data[mime] = _PREFIX.sub("", output.data[mime])
-    return notebook
-
-
-def _index_page(lessons, readme):
-    """The landing page, in Chinese (MyST Markdown)."""
-    part_one = [(stem, title) for stem, title in lessons if not title.startswith(_PART_TWO_PREFIX)]
-    part_two = [(stem, title) for stem, title in lessons if title.startswith(_PART_TWO_PREFIX)]
-
-    def listing(items):
-        return "\n".join(f"1. [{title}]({stem}.ipynb)" for stem, title in items)
-
-    def toctree(caption, items):
-        if not items:
-            return ""
-        entries = "\n".join(stem for stem, _ in items)
-        return f"```{{toctree}}\n:hidden:\n:caption: {caption}\n\n{entries}\n```\n"
-
-    main_command = _readme_block(readme, "main-command")
-    test_command = _readme_block(readme, "test-command")
-    run_locally = ""
-    if main_command:
-        run_locally += f"安装并运行全部示例（在课程仓库的根目录）：\n\n```bash\n{main_command}\n```\n\n"
-    if test_command:
-        run_locally += f"安装并运行全部测试（包括逐格比对每一课的输出）：\n\n```bash\n{test_command}\n```\n\n"
-    run_locally += ("打开笔记本：`.venv/bin/pip install -e \".[notebook]\" && .venv/bin/jupyter lab notebooks/`。"
-                    "每一课右上角的下载按钮可以下载该课的 `.ipynb` 文件。\n")
-    return f"""# {SITE_TITLE}
-
-这是一门用简体中文讲解 Keras 函数式 API（Functional API）的课程：每一课都是一个 Jupyter 笔记本，代码真实运行，模型在 scikit-learn 自带的 8×8 手写数字数据集上真实训练（无需联网下载），本网站展示的是笔记本中保存的运行结果。课程按一篇中文教程的原有顺序展开；教程写于 Keras 2 时代，凡是已经过时的说法，课程中都用 ⚠️ **Keras 3** 标出，并展示真实的报错。
-
-## 适合谁
-
-会写一点 Python、用过 `keras.Sequential`、想搭建多输入、多输出、有分支或共享层的模型的学习者。每课末尾有练习，答案由 `check()` 自动检查。
-
-## 学习路线
-
-**第一部分：教程（§1–§2）**：函数式 API 的概念、四种适用场景、`Input()`、`Model` 和完整示例。
-
-{listing(part_one)}
-
-**第二部分：延伸**：教程之外、实际工作中会用到的内容。
-
-{listing(part_two)}
-
-## 在自己的电脑上运行
-
-{run_locally}
-## 版本
-
-本网站中的输出由 TensorFlow {_installed_version("tensorflow")}、Keras {_installed_version("keras")} 生成并测试（版本号读自构建网站时已安装的包的元数据）。
-
-{toctree("第一部分：教程", part_one)}
-{toctree("第二部分：延伸", part_two)}
-"""
-
-
-def render_html(notebooks, out_dir, *, repository=None, project=None, title=SITE_TITLE, quiet=True):
-    """Builds the course as a static web site with Sphinx, MyST-NB and the book theme.
-
-    The notebooks are rendered with their stored outputs (nothing is executed)
-    after a landing page (``index.html``) in Chinese; every page has the whole
-    course in a sidebar, previous/next links, an on-page table of contents,
-    Chinese search and a download button for its ``.ipynb``.
-
-    Args:
-        notebooks: The notebooks, in course order.
-        out_dir: Where the site goes (created; files in it are overwritten).
-        repository: The repository URL for "Open in Colab"/Binder buttons.
-            None (the default) reads it from pyproject.toml's ``[project.urls]``
-            (see :func:`repository_url`); "" or none set there: no buttons.
-        project: The project folder (README.md, pyproject.toml); default: the
-            notebooks' parent folder.
-        title: The site's title.
-        quiet: Hide Sphinx's progress output (warnings are still shown).
-
-    Returns:
-        The path of ``index.html``.
-    """
-    import io
-    import shutil
-    import tempfile
-
-    import nbformat
-    from sphinx.application import Sphinx
-    from sphinx.util import console
-
-    notebooks = [pathlib.Path(path) for path in notebooks]
-    project = pathlib.Path(project) if project is not None else notebooks[0].resolve().parent.parent
-    if repository is None:
-        repository = repository_url(project)
-    readme_path = project / "README.md"
-    readme = readme_path.read_text(encoding="utf-8") if readme_path.is_file() else ""
-    out_dir = pathlib.Path(out_dir)
-
-    theme_options = {
-        "use_download_button": True,
-        "use_fullscreen_button": False,
-        "show_toc_level": 2,
-        "home_page_in_toc": False,
-        "navigation_with_keys": False,
-        "search_bar_text": "搜索本课程…",
-    }
-    if repository:
-        theme_options.update({
-            "repository_url": repository,
-            "repository_branch": "main",
-            "path_to_docs": "notebooks",
-            "use_repository_button": True,
-            "launch_buttons": {
-                "colab_url": "https://colab.research.google.com",
-                "binderhub_url": "https://mybinder.org",
-                "notebook_interface": "jupyterlab",
-            },
-        })
-
-    with tempfile.TemporaryDirectory(prefix="kfg-site-") as work:
-        source = pathlib.Path(work) / "src"
-        static = source / "_static"
-        static.mkdir(parents=True)
-        lessons = []
-        for path in notebooks:
-            notebook = _clean_notebook(nbformat.read(path, as_version=4))
-            nbformat.write(notebook, source / path.name)
-            lessons.append((path.stem, notebook_title(notebook) or path.stem))
-        (source / "index.md").write_text(_index_page(lessons, readme), encoding="utf-8")
-        (source / "conf.py").write_text(
-            _CONF.format(title=title, theme_options=theme_options, words=SEARCH_WORDS), encoding="utf-8")
-        (static / "kfg.css").write_text(_CSS, encoding="utf-8")
-        (static / "kfg.js").write_text(_JS, encoding="utf-8")
-        (static / "favicon.svg").write_text(_FAVICON, encoding="utf-8")
-        (static / "no-mathjax.js").write_text("// The course has no formulas; MathJax is not loaded.\n",
-                                              encoding="utf-8")
-        warnings = io.StringIO()
-        console.nocolor()  # Plain warnings on stderr, not terminal escapes.
-        # Built inside the temporary folder (MyST-NB writes images beside the
-        # output folder), then copied to out_dir.
-        html = pathlib.Path(work) / "html"
-        app = Sphinx(
-            str(source), str(source), str(html), str(pathlib.Path(work) / "doctrees"), "html",
-            status=None if quiet else sys.stdout, warning=warnings, freshenv=True,
-        )
-        app.build(force_all=True)
-        if warnings.getvalue().strip():
-            print(warnings.getvalue().rstrip(), file=sys.stderr)
-        (html / ".buildinfo").unlink(missing_ok=True)
-        # Sphinx 9.0's Chinese search ships the English stemmer (for Latin words,
-        # as its Python side uses) but names it ChineseStemmer, which does not
-        # exist: without this, every page logs a ReferenceError and search fails.
-        language_data = html / "_static" / "language_data.js"
-        if language_data.is_file():
-            text = language_data.read_text(encoding="utf-8")
-            if "window.Stemmer = ChineseStemmer;" in text and "var ChineseStemmer" not in text:
-                language_data.write_text(
-                    text.replace("window.Stemmer = ChineseStemmer;", "window.Stemmer = EnglishStemmer;"),
-                    encoding="utf-8")
-        # The theme's fontawesome.js (1.5 MB, every icon as an SVG in a script)
-        # duplicates its icon font, which the stylesheet already loads.
-        for leftover in (html / "_static" / "scripts").glob("fontawesome.js*"):
-            leftover.unlink()
-        for page in html.glob("*.html"):
-            text = page.read_text(encoding="utf-8")
-            text = re.sub(r'<script defer src="_static/scripts/fontawesome\.js[^"]*"></script>\n?', "", text)
-            for english, chinese in _INTERFACE_ZH.items():
-                text = text.replace(english, chinese)
-            page.write_text(text, encoding="utf-8")
-        shutil.copytree(html, out_dir, dirs_exist_ok=True)
-    return out_dir / "index.html"

@@ -1,0 +1,315 @@
+"""Pictures for the lessons, with matplotlib: digits, predictions, training curves, heat maps.
+
+Every function returns a ``matplotlib.figure.Figure`` that a notebook shows
+once, inline (the figure is closed in pyplot, so the inline backend does not
+show it a second time), and that a script can ``savefig``. Figures are small
+(a few kilobytes of PNG).
+
+Chinese words are drawn with a CJK font when one is installed (Noto Sans CJK,
+Source Han Sans, WenQuanYi, SimHei, Microsoft YaHei, PingFang); without one,
+the pictures keep their numbers and English words, so that no glyph is drawn
+as an empty box and matplotlib prints no warning. matplotlib is imported on
+first use, not with the package.
+"""
+
+import functools
+
+import numpy as np
+
+from keras_functional_guide._validation import check_int
+
+# Families that hold Simplified Chinese, most common first across Linux, Windows, macOS.
+CJK_FONTS = (
+    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
+    "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "Noto Sans CJK JP",
+)
+CORRECT_COLOR = "#1a7f37"  # green
+WRONG_COLOR = "#cf222e"  # red
+
+
+@functools.lru_cache(maxsize=None)
+def _pyplot():
+    """pyplot, imported without "Matplotlib is building the font cache" on a machine's first
+    import: a notice in the learner's first picture, not something to act on."""
+    import logging
+
+    logger = logging.getLogger("matplotlib.font_manager")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        import matplotlib.pyplot as plt
+        from matplotlib import font_manager
+    finally:
+        logger.setLevel(level)
+    return plt, font_manager
+
+
+@functools.lru_cache(maxsize=None)
+def cjk_font():
+    """The name of an installed font family that draws Chinese, or ``None``."""
+    _, font_manager = _pyplot()
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def _words(chinese, english):
+    """``chinese`` where a CJK font can draw it, else ``english``."""
+    return chinese if cjk_font() else english
+
+
+def _style():
+    """The pictures' style, for the time one is drawn. The font family is named
+    outright: each text keeps the family it was made with, whereas a generic
+    "sans-serif" would be looked up again when the notebook renders it."""
+    plt, _ = _pyplot()
+    font = cjk_font()
+    style = {"font.size": 9, "axes.titlesize": 9, "figure.dpi": 100}
+    if font:
+        style["font.family"] = [font, "DejaVu Sans"]
+    return plt.rc_context(style)
+
+
+def _figure(width, height):
+    plt, _ = _pyplot()
+    figure = plt.figure(figsize=(width, height), layout="constrained")
+    # Closed in pyplot at once: the notebook shows the returned figure, and the
+    # inline backend would otherwise show it again at the end of the cell.
+    plt.close(figure)
+    return figure
+
+
+def _styled(draw):
+    """Runs a drawing function under :func:`_style`."""
+
+    @functools.wraps(draw)
+    def styled(*args, **kwargs):
+        with _style():
+            return draw(*args, **kwargs)
+
+    return styled
+
+
+def _as_images(images, argument="images"):
+    array = np.asarray(images, dtype="float32")
+    if array.ndim == 4 and array.shape[-1] == 1:
+        array = array[..., 0]
+    if array.ndim == 2:
+        array = array[np.newaxis]
+    if array.ndim != 3 or array.shape[0] == 0:
+        raise ValueError(
+            f"{argument} must be one or more 2-D images, shaped (n, height, width) or (n, height, width, 1); "
+            f"got an array of shape {array.shape}"
+        )
+    return array
+
+
+def _as_labels(values, count, argument):
+    if values is None:
+        return None
+    array = np.asarray(values).reshape(-1)
+    if len(array) != count:
+        raise ValueError(f"{argument} must have one value per image ({count}), got {len(array)}")
+    return array
+
+
+@_styled
+def show_digits(images, labels=None, predictions=None, *, columns=10, title=None):
+    """Draws digits in a grid, each with its label, or its label and a prediction.
+
+    Args:
+        images: Images shaped ``(n, 8, 8, 1)``, ``(n, 8, 8)`` or one ``(8, 8)``.
+        labels: Optional true label of each image, shown above it.
+        predictions: Optional predicted label of each image; shown as
+            ``label→prediction`` in green where they agree, red where not.
+        columns: Images per row.
+        title: Optional title over the grid; Chinese text needs a CJK font
+            (otherwise the title is left out).
+
+    Returns:
+        A ``matplotlib.figure.Figure``.
+
+    Raises:
+        ValueError: If the images, labels, predictions or columns do not fit.
+    """
+    images = _as_images(images)
+    columns = check_int("columns", columns)
+    labels = _as_labels(labels, len(images), "labels")
+    predictions = _as_labels(predictions, len(images), "predictions")
+    if predictions is not None and labels is None:
+        raise ValueError("predictions need labels to compare with; pass labels too")
+    rows = -(-len(images) // columns)
+    columns = min(columns, len(images))
+    figure = _figure(0.75 * columns, 0.85 * rows + (0.3 if title else 0))
+    axes = figure.subplots(rows, columns, squeeze=False)
+    for index, axis in enumerate(axes.flat):
+        axis.set_axis_off()
+        if index >= len(images):
+            continue
+        axis.imshow(images[index], cmap="gray_r", vmin=0, vmax=1)
+        if predictions is not None:
+            right = predictions[index] == labels[index]
+            axis.set_title(f"{labels[index]}→{predictions[index]}", color=CORRECT_COLOR if right else WRONG_COLOR)
+        elif labels is not None:
+            axis.set_title(str(labels[index]))
+    _set_title(figure, title)
+    return figure
+
+
+def _set_title(figure, title):
+    if title and (title.isascii() or cjk_font()):
+        figure.suptitle(title)
+
+
+@_styled
+def plot_history(history, metrics=("loss",), *, best_epoch=None, title=None):
+    """Draws training curves from ``History.history``: each metric for training and validation.
+
+    Args:
+        history: ``model.fit(...).history`` (or the ``History`` object itself):
+            a dict of per-epoch lists, such as ``loss`` and ``val_loss``.
+        metrics: The metrics to draw, one panel each; ``val_<name>`` is drawn
+            beside ``<name>`` where it exists.
+        best_epoch: Optional epoch (1-based) to mark with a vertical line, such
+            as the one ``EarlyStopping(restore_best_weights=True)`` kept.
+        title: Optional title (Chinese needs a CJK font, see the module).
+
+    Returns:
+        A ``matplotlib.figure.Figure``.
+
+    Raises:
+        ValueError: If a metric is not in the history.
+    """
+    history = getattr(history, "history", history)
+    if not isinstance(history, dict) or not history:
+        raise ValueError(f"history must be a non-empty dict from model.fit(...).history, got {type(history).__name__}")
+    metrics = (metrics,) if isinstance(metrics, str) else tuple(metrics)
+    for name in metrics:
+        if name not in history:
+            raise ValueError(f"metrics must name keys of the history ({', '.join(sorted(history))}); got {name!r}")
+    figure = _figure(3.2 * len(metrics), 2.4 + (0.3 if title else 0))
+    axes = figure.subplots(1, len(metrics), squeeze=False)[0]
+    for axis, name in zip(axes, metrics):
+        epochs = np.arange(1, len(history[name]) + 1)
+        axis.plot(epochs, history[name], marker=".", label=_words("训练集", "training"))
+        if f"val_{name}" in history:
+            axis.plot(epochs, history[f"val_{name}"], marker=".", label=_words("验证集", "validation"))
+        if best_epoch is not None:
+            axis.axvline(best_epoch, color="gray", linestyle="--", linewidth=1,
+                         label=_words(f"最好的一轮：{best_epoch}", f"best epoch: {best_epoch}"))
+        axis.xaxis.get_major_locator().set_params(integer=True)  # Epochs are whole numbers.
+        axis.set_xlabel(_words("轮 (epoch)", "epoch"))
+        axis.set_ylabel(name)
+        axis.legend()
+    _set_title(figure, title)
+    return figure
+
+
+@_styled
+def plot_curves(curves, *, xlabel, ylabel, title=None):
+    """Draws several named curves on one set of axes (e.g. transfer against training from scratch).
+
+    Args:
+        curves: A dict mapping a legend label to a sequence of y values
+            (x is 1, 2, ...), or to a pair ``(x values, y values)``.
+        xlabel: Label of the x axis.
+        ylabel: Label of the y axis.
+        title: Optional title.
+
+    Returns:
+        A ``matplotlib.figure.Figure``. Labels in Chinese need a CJK font: without
+        one, non-ASCII labels are left out.
+
+    Raises:
+        ValueError: If ``curves`` is empty or not a dict.
+    """
+    if not isinstance(curves, dict) or not curves:
+        raise ValueError(f"curves must be a non-empty dict of label -> values, got {curves!r}")
+    figure = _figure(4.2, 2.8 + (0.3 if title else 0))
+    axis = figure.subplots()
+    for label, values in curves.items():
+        if isinstance(values, tuple) and len(values) == 2:
+            x, y = values
+        else:
+            y = np.asarray(values)
+            x = np.arange(1, len(y) + 1)
+        axis.plot(x, y, marker=".", label=label if (str(label).isascii() or cjk_font()) else None)
+    for text, setter in ((xlabel, axis.set_xlabel), (ylabel, axis.set_ylabel)):
+        if text.isascii() or cjk_font():
+            setter(text)
+    if any(str(label).isascii() or cjk_font() for label in curves):
+        axis.legend()
+    _set_title(figure, title)
+    return figure
+
+
+@_styled
+def show_heatmap(image, heatmap, *, title=None):
+    """Draws a digit, and a heat map (such as Grad-CAM's) over it, side by side.
+
+    Args:
+        image: One image, ``(8, 8)`` or ``(8, 8, 1)``.
+        heatmap: Non-negative weights of any 2-D shape; resized to the image by
+            nearest neighbours and scaled to [0, 1].
+        title: Optional title.
+
+    Returns:
+        A ``matplotlib.figure.Figure``.
+    """
+    image = np.asarray(image, dtype="float32")
+    if image.ndim == 3 and image.shape[-1] == 1:
+        image = image[..., 0]
+    if image.ndim != 2:
+        raise ValueError(f"image must be one 2-D image, (height, width) or (height, width, 1); got shape {image.shape}")
+    heatmap = np.asarray(heatmap, dtype="float32")
+    if heatmap.ndim != 2:
+        raise ValueError(f"heatmap must be 2-D, got shape {heatmap.shape}")
+    rows = np.arange(image.shape[0]) * heatmap.shape[0] // image.shape[0]
+    cols = np.arange(image.shape[1]) * heatmap.shape[1] // image.shape[1]
+    heatmap = heatmap[rows][:, cols]
+    span = heatmap.max() - heatmap.min()
+    heatmap = (heatmap - heatmap.min()) / span if span > 0 else np.zeros_like(heatmap)
+    figure = _figure(3.0, 1.7 + (0.3 if title else 0))
+    left, right = figure.subplots(1, 2)
+    left.imshow(image, cmap="gray_r", vmin=0, vmax=1)
+    left.set_title(_words("图片", "image"))
+    right.imshow(image, cmap="gray_r", vmin=0, vmax=1)
+    right.imshow(heatmap, cmap="jet", alpha=0.5, vmin=0, vmax=1)
+    right.set_title(_words("热力图", "heat map"))
+    for axis in (left, right):
+        axis.set_axis_off()
+    _set_title(figure, title)
+    return figure
+
+
+@_styled
+def show_reconstructions(originals, reconstructions, *, title=None):
+    """Draws originals above their reconstructions (an autoencoder's input and output).
+
+    Args:
+        originals: Images, as for :func:`show_digits`.
+        reconstructions: The same number of images of the same shape.
+        title: Optional title.
+
+    Returns:
+        A ``matplotlib.figure.Figure``.
+    """
+    originals = _as_images(originals, "originals")
+    reconstructions = _as_images(reconstructions, "reconstructions")
+    if originals.shape != reconstructions.shape:
+        raise ValueError(
+            f"reconstructions must match originals in shape {originals.shape}, got {reconstructions.shape}"
+        )
+    count = len(originals)
+    figure = _figure(0.75 * count + 0.9, 1.7 + (0.3 if title else 0))
+    axes = figure.subplots(2, count, squeeze=False)
+    for row, (images, name) in enumerate(((originals, _words("原图", "input")),
+                                          (reconstructions, _words("重建", "output")))):
+        for column in range(count):
+            axis = axes[row, column]
+            axis.imshow(images[column], cmap="gray_r", vmin=0, vmax=1)
+            axis.set_xticks([])
+            axis.set_yticks([])
+            if column == 0:
+                axis.set_ylabel(name)
+    _set_title(figure, title)
+    return figure
