@@ -1,4 +1,4 @@
-"""The pins and the drift report (nox -s drift), tested on a lesson whose stored output was changed."""
+"""The pins and the drift report (nox -s drift, tools/drift.py), tested on a lesson whose stored output was changed."""
 
 import os
 import pathlib
@@ -8,10 +8,13 @@ import sys
 import nbformat
 import pytest
 
-from keras_functional_guide import drift
-
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 LOCK = ROOT / "requirements" / "test.txt"
+DRIFT = ROOT / "tools" / "drift.py"
+
+# A maintainers' script, not part of the package: imported from its file.
+sys.path.insert(0, str(DRIFT.parent))
+import drift  # noqa: E402
 
 
 def test_lock_pins_every_declared_dependency_exactly():
@@ -93,3 +96,24 @@ def test_report_lists_failing_unit_tests_beside_lessons(tmp_path, capsys):
     assert drift.drift_report(unit) == 1
     out = capsys.readouterr().out
     assert "== unit tests: 1 failed" in out and "tests.test_graph::test_x" in out
+
+
+def test_the_script_runs_as_nox_runs_it(tmp_path):
+    # noxfile.py's drift session: `python tools/drift.py versions LOCK`, then `report JUNIT...`.
+    versions = subprocess.run([sys.executable, str(DRIFT), "versions", str(LOCK)],
+                              capture_output=True, text=True, timeout=120)
+    assert versions.returncode == 0, versions.stderr
+    assert str(LOCK) in versions.stdout
+    unit = tmp_path / "unit.xml"
+    unit.write_text('<testsuites><testsuite name="pytest"><testcase classname="tests.test_graph" name="test_y"/>'
+                    '</testsuite></testsuites>', encoding="utf-8")
+    report = subprocess.run([sys.executable, str(DRIFT), "report", str(unit)],
+                            capture_output=True, text=True, timeout=120)
+    assert report.returncode == 0, report.stderr
+    assert "no drift" in report.stdout
+    unit.write_text(unit.read_text().replace('name="test_y"/>', 'name="test_y"><failure message="x">x</failure>'
+                                                                  '</testcase>'), encoding="utf-8")
+    failed = subprocess.run([sys.executable, str(DRIFT), "report", str(unit)],
+                            capture_output=True, text=True, timeout=120)
+    assert failed.returncode == 1 and "tests.test_graph::test_y" in failed.stdout
+    assert not (ROOT / "src" / "keras_functional_guide" / "drift.py").exists()

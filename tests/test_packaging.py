@@ -128,7 +128,8 @@ def test_readme_test_command_installs_through_the_lock_and_ci_runs_it():
 
 def test_lock_covers_every_extra():
     # The environment.yml route installs extras beyond `test`: the lock must pin them too.
-    from keras_functional_guide.drift import _requirement_pins
+    sys.path.insert(0, str(ROOT / "tools"))
+    from drift import _requirement_pins  # A maintainers' script (tools/drift.py), not in the package.
 
     pins = _requirement_pins(ROOT / "requirements" / "test.txt")
     for extra, requirements in PYPROJECT["project"]["optional-dependencies"].items():
@@ -137,3 +138,28 @@ def test_lock_covers_every_extra():
             if name == PYPROJECT["project"]["name"]:
                 continue  # An extra that includes another extra.
             assert name in pins, f"{name} (extra {extra}) is not pinned"
+
+
+def test_the_wheel_holds_the_package_only(tmp_path):
+    # Built from a copy of what setuptools reads, with docs/ (the site's Sphinx project) and
+    # tools/ (maintainers' scripts) beside src/ as in the repository: neither may ship.
+    import shutil
+    import zipfile
+
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "*.mo", "_build")
+    for folder in ("src", "docs", "tools"):
+        shutil.copytree(ROOT / folder, source / folder, symlinks=True, ignore=ignore)
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "dist"),
+         str(source)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {name.split("/", 1)[0] for name in names}
+    assert top == {"keras_functional_guide", next(n for n in top if n.endswith(".dist-info"))}, top
+    assert "keras_functional_guide/cli.py" in names and "keras_functional_guide/notebook_tools.py" in names
+    assert not any(name.endswith(("conf.py", ".po", ".css", "drift.py")) for name in names), names

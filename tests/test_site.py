@@ -1,8 +1,11 @@
-"""The course's web site, built from the stored notebooks and read in a real browser.
+"""The course's web site (the Sphinx project in docs/), built from the stored notebooks and read in a real browser.
 
-The site is built once per session (never executing a notebook). The tests
-without a browser read its files; the others open it in Debian's headless
-Chromium through chromedriver and Selenium, as a learner would, over HTTP.
+The site is built once per session (never executing a notebook), by the command
+line from a copy of the project, so that lessons re-executed meanwhile cannot
+change it under the tests. The tests without a browser read its files; the others
+open it in Debian's headless Chromium through chromedriver and Selenium, as a
+learner would, over HTTP. One more test runs plain ``sphinx-build -b html docs DIR``
+on the repository itself.
 """
 
 import functools
@@ -11,6 +14,9 @@ import http.server
 import os
 import pathlib
 import re
+import shutil
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
@@ -27,12 +33,13 @@ else:
     pytest.importorskip("sphinx", reason="the site needs the docs extra: pip install -e '.[docs]'")
     pytest.importorskip("myst_nb", reason="the site needs the docs extra: pip install -e '.[docs]'")
 
-from keras_functional_guide import notebook_tools  # noqa: E402
+from keras_functional_guide import cli, notebook_tools  # noqa: E402
 
 # Sphinx 9 deprecations inside myst-parser and the book theme: not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore:.*Check CHANGES for Sphinx API modifications")
 
 PROJECT = pathlib.Path(__file__).resolve().parents[1]
+DOCS = PROJECT / "docs"
 STEMS = [path.stem for path in notebook_tools.find_notebooks(PROJECT / "notebooks")]
 # Debian's chromium and chromedriver (.ci/run installs them); the variables let a
 # maintainer point elsewhere, or check the skip and KFG_REQUIRE_BROWSER paths.
@@ -41,15 +48,31 @@ CHROMEDRIVER = os.environ.get("KFG_CHROMEDRIVER", "/usr/bin/chromedriver")
 REPOSITORY = "https://github.com/example-org/keras-functional-guide"
 
 
+def copy_project(folder, stems=STEMS, pyproject=None):
+    """What the site is built from, copied into ``folder``: docs/ (its notebooks symlink
+    kept as a symlink), the lessons ``stems``, README.md and pyproject.toml (or the text
+    ``pyproject``). Returns ``folder``."""
+    shutil.copytree(DOCS, folder / "docs", symlinks=True,
+                    ignore=shutil.ignore_patterns("*.mo", "_build", "__pycache__"))
+    (folder / "notebooks").mkdir()
+    for stem in stems:
+        (folder / "notebooks" / f"{stem}.ipynb").write_bytes((PROJECT / "notebooks" / f"{stem}.ipynb").read_bytes())
+    (folder / "README.md").write_bytes((PROJECT / "README.md").read_bytes())
+    (folder / "pyproject.toml").write_text(
+        pyproject if pyproject is not None else (PROJECT / "pyproject.toml").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
-def notebooks(tmp_path_factory):
-    """A snapshot of the course's notebooks: the site and the tests read the same files."""
-    folder = tmp_path_factory.mktemp("notebooks")
-    copies = []
-    for stem in STEMS:
-        copies.append(folder / f"{stem}.ipynb")
-        copies[-1].write_bytes((PROJECT / "notebooks" / f"{stem}.ipynb").read_bytes())
-    return copies
+def project(tmp_path_factory):
+    """A snapshot of the project: the site and the tests read the same notebooks."""
+    return copy_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="session")
+def notebooks(project):
+    return [project / "notebooks" / f"{stem}.ipynb" for stem in STEMS]
 
 
 @pytest.fixture(scope="session")
@@ -58,20 +81,26 @@ def titles(notebooks):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, notebooks):
-    """The site as `keras-functional-guide notebooks --html` builds it; its build time is kept."""
-    out = tmp_path_factory.mktemp("site")
+def site(tmp_path_factory, project, notebooks):
+    """The site as `keras-functional-guide notebooks --html` builds it (in this process,
+    so that its CPU time can be measured); its build time is kept."""
+    out = tmp_path_factory.mktemp("site") / "html"
     start, cpu = time.perf_counter(), time.process_time()
-    index = notebook_tools.render_html(notebooks, out, project=PROJECT)
+    status = cli.main(["notebooks", "--dir", str(project / "notebooks"), "--html", str(out)])
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     (out.parent / "build_seconds.txt").write_text(f"{seconds:.1f} {cpu:.1f}\n")
     print(f"\nsite built in {seconds:.1f} s ({cpu:.1f} s of CPU) into {out}")
-    assert index == out / "index.html"
+    assert status == 0 and (out / "index.html").is_file()
     return out
 
 
+def _lesson(site, stem):
+    """A lesson's page: notebooks/NN_name.html, as the lesson is notebooks/NN_name.ipynb."""
+    return site / "notebooks" / f"{stem}.html"
+
+
 def _pages(site):
-    return sorted(site.glob("*.html"))
+    return sorted([*site.glob("*.html"), *site.glob("notebooks/*.html")])
 
 
 def _read(path):
@@ -114,14 +143,20 @@ def test_every_page_is_chinese_and_titled_by_its_lesson(site, titles):
         assert re.search(r'<html lang="zh-CN"', text), page.name
         assert '<meta name="viewport"' in text, page.name
     for stem in STEMS:
-        title = re.search(r"<title>(.*?)</title>", _read(site / f"{stem}.html"), re.DOTALL).group(1)
+        title = re.search(r"<title>(.*?)</title>", _read(_lesson(site, stem)), re.DOTALL).group(1)
         assert html.unescape(title).startswith(titles[stem]), (stem, title)
     # Interface strings in Chinese: the theme's search box and navigation labels.
-    page = _read(site / f"{STEMS[1] if len(STEMS) > 1 else STEMS[0]}.html")
-    for label in ("搜索", "下一页" if len(STEMS) > 1 else "搜索", "下载源文件", "打印为 PDF"):
+    # The .po catalogues in docs/locale, through Sphinx's and the themes' gettext, and the
+    # template overrides in docs/_templates: no English left, no Taiwanese wording (列印).
+    page = _read(_lesson(site, STEMS[1] if len(STEMS) > 1 else STEMS[0]))
+    for label in ("搜索", "下一页" if len(STEMS) > 1 else "搜索", "下载源文件", "打印为 PDF", "颜色模式", "跟随系统",
+                  "显示或隐藏课程目录", "显示或隐藏本页目录", 'aria-label="课程目录"', 'aria-label="本页目录"',
+                  "跳到正文", "回到顶部"):
         assert label in page, label
-    for english in ("Color mode", "System Settings", "Toggle primary sidebar", "Contents", "Search"):
+    for english in ("Color mode", "System Settings", "Toggle primary sidebar", "Toggle secondary sidebar",
+                    "Contents", "Search", "Main", "Page", "Skip to main content", "Back to top", "Light", "Dark"):
         assert f'"{english}"' not in page and f">{english}<" not in page, english
+    assert "列印" not in page
 
 
 def test_the_landing_page_says_what_how_and_which_versions(site):
@@ -135,8 +170,11 @@ def test_the_landing_page_says_what_how_and_which_versions(site):
     assert f"Keras {metadata.version('keras')}" in text
     for heading in ("适合谁", "学习路线", "在自己的电脑上运行"):
         assert heading in text
-    links = re.findall(r'<a class="reference internal" href="([0-9]{2}_[^"#]+)\.html"', index)
+    links = re.findall(r'<a class="reference internal" href="notebooks/([0-9]{2}_[^"#]+)\.html"', index)
     assert list(dict.fromkeys(links)) == STEMS
+    # Two parts, split where the tutorial ends (lesson 09) and the extensions begin.
+    captions = re.findall(r'<span class="caption-text">([^<]+)</span>', index)
+    assert captions[:2] == ["第一部分：教程", "第二部分：延伸"], captions
 
 
 def test_no_page_loads_anything_from_another_host(site):
@@ -157,7 +195,7 @@ def test_no_page_loads_anything_from_another_host(site):
 
 def test_harness_markers_and_install_paths_are_not_shown(site):
     for stem in STEMS:
-        text = _read(site / f"{stem}.html")
+        text = _read(_lesson(site, stem))
         assert "&lt;sys.prefix&gt;" not in text and "<sys.prefix>" not in text, stem
         assert "# NBVAL_" not in text, stem
 
@@ -165,7 +203,7 @@ def test_harness_markers_and_install_paths_are_not_shown(site):
 def test_cell_tags_hide_and_remove_what_learners_need_not_see(site, notebooks):
     for path in notebooks:
         notebook = nbformat.read(path, as_version=4)
-        text = _read(site / f"{path.stem}.html")
+        text = _read(_lesson(site, path.stem))
         hidden = [cell for cell in notebook.cells if "hide-input" in cell.metadata.get("tags", [])]
         # MyST-NB folds a hide-input cell's code into a closed <details> labelled in Chinese.
         assert len(re.findall(r'class="cell tag_hide-input[^"]*"', text)) == len(hidden), path.name
@@ -178,45 +216,88 @@ def test_cell_tags_hide_and_remove_what_learners_need_not_see(site, notebooks):
 
 def test_each_lesson_offers_its_notebook_for_download(site, notebooks):
     for path in notebooks:
-        text = _read(site / f"{path.stem}.html")
-        assert f'href="_sources/{path.name}"' in text, path.name
-        downloaded = nbformat.read(site / "_sources" / path.name, as_version=4)
+        text = _read(_lesson(site, path.stem))
+        assert f'href="../_sources/notebooks/{path.name}"' in text, path.name
+        downloaded = nbformat.read(site / "_sources" / "notebooks" / path.name, as_version=4)
         assert len(downloaded.cells) == len(nbformat.read(path, as_version=4).cells)
 
 
 def test_links_between_lessons_point_at_pages(site):
     for stem in STEMS:
-        text = _read(site / f"{stem}.html")
+        text = _read(_lesson(site, stem))
         # An .ipynb link survives only as the download of the notebook itself;
         # any other is a link to a lesson that is not in notebooks/.
         for link in re.findall(r'href="([^"]+\.ipynb)"', text):
-            assert link == f"_sources/{stem}.ipynb", f"{stem} links to {link}, which is not a page of the site"
+            assert link == f"../_sources/notebooks/{stem}.ipynb", f"{stem} links to {link}, which is not a page of the site"
+    # Links between lessons reach their pages (docs/conf.py mends Sphinx's symlink resolution).
+    first = _read(_lesson(site, STEMS[0]))
+    assert all(f'href="{stem}.html"' in first for stem in STEMS[1:3]), "lesson 01 links to the next lessons"
 
 
-def test_launch_buttons_follow_the_repository_url(site, notebooks, tmp_path):
+def _sphinx_build(docs, out):
+    """Plain `sphinx-build -b html docs OUT`, the command the README gives, in this environment."""
+    return subprocess.run([str(pathlib.Path(sys.executable).parent / "sphinx-build"), "-b", "html", "-q",
+                           str(docs), str(out)], capture_output=True, text=True, timeout=600)
+
+
+def test_launch_buttons_follow_the_repository_url(site, tmp_path):
     # The course's own build: buttons exactly when pyproject.toml names a repository.
-    configured = notebook_tools.repository_url(PROJECT)
+    configured = "[project.urls]" in _read(PROJECT / "pyproject.toml")
     for stem in STEMS:
-        assert ("colab.research.google.com" in _read(site / f"{stem}.html")) == bool(configured), stem
-    # None configured: no button; one passed in: Colab and Binder for that repository.
-    without = notebook_tools.render_html(notebooks[:1], tmp_path / "without", project=PROJECT,
-                                         repository="").parent
-    assert "colab.research.google.com" not in _read(without / f"{STEMS[0]}.html")
-    assert "mybinder.org" not in _read(without / f"{STEMS[0]}.html")
-    with_url = notebook_tools.render_html(notebooks[:1], tmp_path / "with", project=PROJECT,
-                                          repository=REPOSITORY).parent
-    text = html.unescape(_read(with_url / f"{STEMS[0]}.html"))
+        assert ("colab.research.google.com" in _read(_lesson(site, stem))) == configured, stem
+    # pyproject.toml with no URL: no button; with one: Colab and Binder for that repository,
+    # at the lesson's path in it (notebooks/NN_name.ipynb).
+    without = copy_project(tmp_path / "without", STEMS[:1], pyproject='[project]\nname = "x"\n')
+    assert _sphinx_build(without / "docs", without / "site").returncode == 0
+    assert "colab.research.google.com" not in _read(_lesson(without / "site", STEMS[0]))
+    assert "mybinder.org" not in _read(_lesson(without / "site", STEMS[0]))
+    with_url = copy_project(tmp_path / "with", STEMS[:1],
+                            pyproject=f'[project]\nname = "x"\n[project.urls]\nRepository = "{REPOSITORY}/"\n')
+    assert _sphinx_build(with_url / "docs", with_url / "site").returncode == 0
+    text = html.unescape(_read(_lesson(with_url / "site", STEMS[0])))
     assert (f"https://colab.research.google.com/github/example-org/keras-functional-guide/blob/main/"
-            f"notebooks/{notebooks[0].name}") in text
+            f"notebooks/{STEMS[0]}.ipynb") in text
     assert "https://mybinder.org/v2/gh/example-org/keras-functional-guide/main" in text
 
 
-def test_the_repository_url_is_read_from_pyproject(tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
-    assert notebook_tools.repository_url(tmp_path) is None
-    (tmp_path / "pyproject.toml").write_text(
-        f'[project]\nname = "x"\n[project.urls]\nRepository = "{REPOSITORY}/"\n', encoding="utf-8")
-    assert notebook_tools.repository_url(tmp_path) == REPOSITORY
+def test_install_paths_in_stored_tracebacks_are_dropped_from_the_page_only(tmp_path):
+    # execute_notebook stores library frames as <sys.prefix>/lib/pythonX.Y/site-packages/...;
+    # docs/conf.py drops the prefix as Sphinx reads the lesson, and the download keeps it.
+    project = copy_project(tmp_path / "project", STEMS[:1])
+    path = project / "notebooks" / f"{STEMS[0]}.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    frame = '  File "<sys.prefix>/lib/python3.11/site-packages/keras/src/models/functional.py", line 7'
+    notebook.cells.append(nbformat.v4.new_code_cell("raise ValueError('x')", execution_count=99, outputs=[
+        nbformat.v4.new_output("error", ename="ValueError", evalue="x", traceback=[frame, "ValueError: x"])]))
+    nbformat.write(notebook, path)
+    assert _sphinx_build(project / "docs", project / "site").returncode == 0
+    page = _read(_lesson(project / "site", STEMS[0]))
+    assert "keras/src/models/functional.py" in page and "sys.prefix" not in page
+    assert "<sys.prefix>/lib/python3.11" in _read(project / "site" / "_sources" / "notebooks" / path.name)
+
+
+def test_plain_sphinx_build_of_docs_builds_the_same_course(site, tmp_path):
+    # From the repository's root, as the README and CONTRIBUTING say: the same pages as the
+    # command line's build, each lesson of notebooks/ in the sidebar in course order.
+    result = subprocess.run(
+        [str(pathlib.Path(sys.executable).parent / "sphinx-build"), "-b", "html", "-q", "docs", str(tmp_path / "site")],
+        cwd=PROJECT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    # No warning: a broken link between lessons, a missing template or catalogue would show here.
+    assert result.stderr.strip() == "", result.stderr
+    built = tmp_path / "site"
+    assert [page.relative_to(built) for page in _pages(built)] == [page.relative_to(site) for page in _pages(site)]
+    lessons = [path.stem for path in notebook_tools.find_notebooks(PROJECT / "notebooks")]
+    links = re.findall(r'<a class="reference internal" href="notebooks/([0-9]{2}_[^"#]+)\.html"',
+                       _read(built / "index.html"))
+    assert list(dict.fromkeys(links)) == lessons
+    for stem in lessons:
+        assert (built / "_sources" / "notebooks" / f"{stem}.ipynb").is_file(), stem
+    # The site is a folder of files in docs/, not Python strings in the package.
+    assert not hasattr(notebook_tools, "render_html")
+    for name in ("conf.py", "index.md", "_static/kfg.css", "_static/kfg.js", "_static/favicon.svg",
+                 "locale/zh_CN/LC_MESSAGES/sphinx.po"):
+        assert (DOCS / name).is_file(), name
 
 
 # --- In a real browser -------------------------------------------------------
@@ -366,7 +447,7 @@ def test_walk_the_course_by_next_links_with_no_errors_or_broken_links(browser, s
 def test_no_sideways_overflow_on_a_phone(browser, served, screenshots, name):
     browser.set_window_size(390, 844)
     try:
-        browser.get(urllib.parse.urljoin(served, f"{name}.html"))
+        browser.get(urllib.parse.urljoin(served, f"{name}.html" if name == "index" else f"notebooks/{name}.html"))
         browser.save_screenshot(str(screenshots / f"phone_{name}.png"))
         width, inner = _overflow(browser)
         errors = _severe(browser)
@@ -400,13 +481,13 @@ def test_a_chinese_search_finds_lessons(browser, served, word):
 def test_a_diagram_opens_full_size(browser, served, site):
     from selenium.webdriver.common.by import By
 
-    with_images = [stem for stem in STEMS if "<img" in _read(site / f"{stem}.html")
-                   and 'class="cell_output' in _read(site / f"{stem}.html")]
+    with_images = [stem for stem in STEMS if "<img" in _read(_lesson(site, stem))
+                   and 'class="cell_output' in _read(_lesson(site, stem))]
     if not with_images:
         pytest.skip("no lesson has a diagram")
     browser.set_window_size(390, 844)
     try:
-        browser.get(urllib.parse.urljoin(served, f"{with_images[0]}.html"))
+        browser.get(urllib.parse.urljoin(served, f"notebooks/{with_images[0]}.html"))
         images = browser.find_elements(By.CSS_SELECTOR, "div.cell_output img")
         assert images
         for image in images:

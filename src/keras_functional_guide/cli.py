@@ -278,6 +278,13 @@ def command_notebooks(arguments, parser):
         for path in notebooks:
             print(path.name)
         return 0
+    # The site is the Sphinx project docs/ beside the notebooks folder, whose
+    # docs/notebooks links to it (as in a clone of the repository).
+    docs = directory.resolve().parent / "docs"
+    if arguments.html is not None and not (
+            (docs / "conf.py").is_file() and (docs / "notebooks").resolve() == directory.resolve()):
+        parser.error(f"--html builds the Sphinx project docs/ beside {str(directory)!r}, with docs/notebooks "
+                     f"linking to it (a clone of the repository); there is none at {str(docs)!r}")
     needed = []
     if arguments.execute:
         needed += [("nbclient", "notebook"), ("ipykernel", "notebook")]
@@ -298,8 +305,13 @@ def command_notebooks(arguments, parser):
                 return FAILURE
             print(f"executed {path.name} in {seconds:.1f} s", flush=True)
     if arguments.html is not None:
-        index = notebook_tools.render_html(notebooks, arguments.html)
-        print(f"wrote {index}")
+        from sphinx.cmd.build import build_main
+
+        # The same build as `sphinx-build -b html -q docs DIR`: warnings on stderr.
+        if build_main(["-b", "html", "-q", str(docs), str(arguments.html)]) != 0:
+            print(f"notebooks: sphinx-build -b html {docs} {arguments.html} failed", file=sys.stderr)
+            return FAILURE
+        print(f"wrote {pathlib.Path(arguments.html) / 'index.html'}")
     return 0
 
 

@@ -1,10 +1,15 @@
 """Drift: what changes in the lessons when TensorFlow, Keras or the test tools release again.
 
-Used by the maintainer sessions in ``noxfile.py`` (``nox -s drift``): compare the
-installed versions with the lock, and turn pytest's JUnit report of a strict
-nbval run into a report per lesson, cell and diff. Nothing here imports TensorFlow.
+A maintainers' tool, not part of the package learners install. ``nox -s drift``
+(``noxfile.py``) runs it as a script in the session's environment:
+
+    python tools/drift.py versions requirements/test.txt   # installed versions that differ from the lock
+    python tools/drift.py report unit.xml notebooks.xml    # pytest JUnit reports -> lesson, cell, diff
+
+Nothing here imports TensorFlow or this package; it needs only ``packaging``.
 """
 
+import argparse
 import pathlib
 import re
 import sys
@@ -128,3 +133,21 @@ def drift_report(*junit_paths, stream=None):
         file=stream,
     )
     return 1
+
+
+def main(argv=None):
+    """``versions LOCK`` prints the version drift; ``report JUNIT...`` prints the report and
+    exits 1 if anything failed."""
+    parser = argparse.ArgumentParser(prog="tools/drift.py", description=__doc__.split("\n", 1)[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("versions", help="installed versions that differ from a lock file").add_argument("lock")
+    commands.add_parser("report", help="pytest JUnit reports, lesson by lesson").add_argument("junit", nargs="+")
+    arguments = parser.parse_args(argv)
+    if arguments.command == "versions":
+        print_version_drift(arguments.lock)
+        return 0
+    return drift_report(*arguments.junit)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+// The course has no formulas; MathJax is not loaded (conf.py: mathjax_path).
