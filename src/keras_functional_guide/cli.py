@@ -142,6 +142,15 @@ def describe_strategy(model):
             f"({', '.join(devices)})")
 
 
+def describe_batches(result, requested):
+    """One line on the global batch a strategy trained with and the examples each epoch left out,
+    e.g. 'global batch 8 (asked 8); 1 training example left out of each epoch'."""
+    dropped = result.dropped_per_epoch
+    examples = "example" if dropped == 1 else "examples"
+    return (f"global batch {result.batch_size} (asked {requested}); {dropped} training {examples} "
+            "left out of each epoch so every batch splits evenly over the replicas")
+
+
 def _interactive():
     """Whether to draw a live progress display: only when stdout is a terminal."""
     return sys.stdout.isatty()
@@ -207,7 +216,8 @@ def command_train(arguments, parser):
     from keras_functional_guide.examples import train_example
 
     _quiet_tensorflow()
-    options = dict(epochs=arguments.epochs, seed=arguments.seed, devices=arguments.devices)
+    options = dict(epochs=arguments.epochs, seed=arguments.seed, devices=arguments.devices,
+                   batch_size=arguments.batch_size)
     if _interactive():
         # In a terminal: one rich progress bar over the epochs.
         epochs = arguments.epochs or example.epochs
@@ -220,6 +230,7 @@ def command_train(arguments, parser):
         result = train_example(example.name, verbose=2, **options)
     if arguments.devices is not None:
         print(f"trained under {describe_strategy(result.model)}")
+        print(describe_batches(result, arguments.batch_size or example.batch_size))
     print(f"test metrics for {example.name}:")
     for key, value in sorted(result.test_metrics.items()):
         print(f"  {key}: {value:.4f}")
@@ -234,7 +245,8 @@ def command_tour(arguments, parser):
     rows, strategies = [], []
 
     def train(example):
-        result = train_example(example.name, epochs=arguments.epochs, devices=arguments.devices)
+        result = train_example(example.name, epochs=arguments.epochs, devices=arguments.devices,
+                               batch_size=arguments.batch_size)
         rows.append([
             example.name, example.section, example.topology, result.model.count_params(),
             f"{result.test_accuracy:.3f}", f"{result.seconds:.1f}",
@@ -338,6 +350,9 @@ def build_parser():
     train.add_argument("--seed", type=_int_at_least(0), default=0, help="random seed (default: 0)")
     train.add_argument("--devices", type=_positive_int, default=None,
                        help="train under MirroredStrategy over N logical CPU devices")
+    train.add_argument("--batch-size", type=_positive_int, default=None,
+                       help="global batch size (default: the example's own; under --devices, "
+                       "rounded down to a multiple of N)")
     train.set_defaults(handler=command_train)
 
     tour = commands.add_parser("tour", help="build and briefly train every example, then print a table")
@@ -345,6 +360,9 @@ def build_parser():
                       help="epochs for every example (default: each example's own)")
     tour.add_argument("--devices", type=_positive_int, default=None,
                       help="train under MirroredStrategy over N logical CPU devices")
+    tour.add_argument("--batch-size", type=_positive_int, default=None,
+                      help="global batch size for every example (default: each example's own; "
+                      "under --devices, rounded down to a multiple of N)")
     tour.set_defaults(handler=command_tour)
 
     notebooks = commands.add_parser("notebooks", help="list, re-execute or render the notebooks")

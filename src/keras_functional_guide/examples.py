@@ -139,9 +139,9 @@ EXAMPLES = (
         _builder("transfer", "build_transfer_classifier"), data.transfer_task,
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
         accuracy_key="accuracy", chance=0.2, epochs=40,
-        # 25 images: batches of 8 split evenly over 2 replicas. Under MirroredStrategy a
-        # first batch that splits unevenly (25 as 13 + 12) fails in TF 2.21 with
-        # "Inputs to operation AddN ... must have the same size and shape".
+        # 25 images: batches of 8 give about three steps per epoch (25 = 8 + 8 + 8 + 1).
+        # Under a strategy train_example keeps every global batch a multiple of the
+        # replica count, so the last image is left out of that epoch (see distribute_batches).
         batch_size=8,
     ),
 )
@@ -186,6 +186,10 @@ class TrainingResult:
         test_metrics: ``evaluate``'s dict on the held-out test split.
         test_accuracy: The headline accuracy (``test_metrics[accuracy_key]``).
         seconds: Wall time of building, training and evaluating.
+        batch_size: The global batch size training used (under a strategy, a
+            multiple of the replica count; see :func:`distribute_batches`).
+        dropped_per_epoch: Training examples left out of each epoch (under a
+            strategy, fewer than the replica count; 0 otherwise).
     """
 
     model: object
@@ -193,6 +197,8 @@ class TrainingResult:
     test_metrics: dict
     test_accuracy: float
     seconds: float
+    batch_size: int = None
+    dropped_per_epoch: int = 0
 
 
 def mirrored_strategy(devices):
@@ -227,6 +233,96 @@ def mirrored_strategy(devices):
     return tf.distribute.MirroredStrategy([device.name for device in logical[:devices]])
 
 
+def distribute_batches(examples, batch_size, replicas):
+    """How to batch ``examples`` so that every global batch splits evenly over ``replicas``.
+
+    Under ``MirroredStrategy`` each global batch is cut into one slice per
+    replica. Two things break when it does not split evenly (TF 2.21, Keras 3.15):
+
+    * Keras's TensorFlow trainer builds the model from the first batch of
+      ``fit`` and ``evaluate`` by averaging the replicas' slices element-wise
+      (``strategy.reduce("MEAN", ...)`` in ``_maybe_symbolic_build``): slices of
+      different sizes (13 as 7 + 6) fail with "Inputs to operation AddN of type
+      AddN must have the same size and shape".
+    * A batch smaller than the replica count (the last image of 25 in batches
+      of 8, over 2 replicas) leaves a replica an empty slice, shape (0, 8, 8, 1).
+      With oneDNN on (TensorFlow's default on x86 Linux), the gradient of
+      MaxPooling2D (``MklMaxPoolingGradOp``, whose shortcut for empty inputs
+      reads the float input tensor as an int32 shape vector) aborts the
+      process: "tensor.cc:896 Check failed: dtype() == expected_dtype (1 vs. 3)
+      int32 expected, got float"; a Conv2D + BatchNormalization gradient fails
+      with "Incompatible shapes: [0,6,6,4] vs. [0,8,8,1]". With
+      TF_ENABLE_ONEDNN_OPTS=0 an empty slice trains, but that is not a fix.
+
+    So the global batch is ``batch_size`` rounded down to a multiple of
+    ``replicas`` (at least one example per replica), and each epoch leaves out
+    the ``remainder % replicas`` examples that could not fill a slice: fewer
+    than ``replicas``, a different few each epoch since the data is reshuffled.
+
+    Args:
+        examples: Number of training examples.
+        batch_size: The requested global batch size.
+        replicas: Number of replicas the batches are split over.
+
+    Returns:
+        ``(global_batch, used)``: the global batch size and how many examples
+        each epoch trains on.
+
+    Raises:
+        ValueError: If an argument is not an integer >= 1, or there are fewer
+            examples than replicas.
+    """
+    examples = check_int("examples", examples)
+    batch_size = check_int("batch_size", batch_size)
+    replicas = check_int("replicas", replicas)
+    if examples < replicas:
+        raise ValueError(
+            f"examples must be at least replicas={replicas} (one per replica), got {examples}"
+        )
+    global_batch = max(replicas, batch_size - batch_size % replicas)
+    used = examples - (examples % global_batch) % replicas
+    return global_batch, used
+
+
+def _length(arrays):
+    """Number of examples in an array or a dict of arrays."""
+    return len(next(iter(arrays.values())) if isinstance(arrays, dict) else arrays)
+
+
+def _distributed_training_data(task, batch_size, replicas):
+    """The training split as a shuffled ``tf.data.Dataset`` of even global batches.
+
+    Returns ``(dataset, global_batch, dropped_per_epoch)``; see :func:`distribute_batches`.
+    """
+    import tensorflow as tf
+
+    examples = _length(task.y_train)
+    global_batch, used = distribute_batches(examples, batch_size, replicas)
+    dataset = tf.data.Dataset.from_tensor_slices((task.x_train, task.y_train))
+    # Reshuffled every epoch (seeded by keras.utils.set_random_seed), then cut
+    # with take(), not filter(), so the number of steps stays known to fit.
+    dataset = dataset.shuffle(examples, reshuffle_each_iteration=True).take(used)
+    return dataset.batch(global_batch), global_batch, examples - used
+
+
+def _evaluate(model, example, task, replicas):
+    """``evaluate``'s dict on the whole test split, as one batch.
+
+    One batch: Keras 3.15 averages per-output losses over batches unweighted,
+    so a partial last batch would skew them. Under a strategy that batch must
+    also split evenly over the replicas (see :func:`distribute_batches`); when
+    the test split does not, a single-device copy of the trained model (same
+    weights, moving statistics included) evaluates it instead, so the metrics
+    are exact for every replica count.
+    """
+    test_size = _length(task.y_test)
+    if replicas is not None and test_size % replicas:
+        copy = compile_example(example.build(), example)
+        copy.set_weights(model.get_weights())
+        model = copy
+    return model.evaluate(task.x_test, task.y_test, batch_size=test_size, verbose=0, return_dict=True)
+
+
 _STRATEGIES = {}
 
 
@@ -248,9 +344,14 @@ def train_example(name, *, epochs=None, seed=0, batch_size=None, verbose=0, devi
         epochs: Training epochs; the example's default if ``None``.
         seed: Seed for Keras, NumPy and Python's ``random`` (weights, shuffling).
         batch_size: Global batch size for training; the example's default if ``None``.
+            Under a strategy it is rounded down to a multiple of ``devices`` (at
+            least ``devices``) and each epoch leaves out fewer than ``devices``
+            examples, so that every batch splits evenly (see
+            :func:`distribute_batches`); ``TrainingResult`` records both.
         verbose: Passed to ``fit`` (0 silent, 1 progress bar, 2 one line per epoch).
         devices: If given, train under ``tf.distribute.MirroredStrategy`` over
-            this many logical CPU devices (see :func:`mirrored_strategy`).
+            this many logical CPU devices (see :func:`mirrored_strategy`), on a
+            ``tf.data.Dataset`` of even global batches.
         callbacks: Keras callbacks passed to ``fit`` (the command line's progress display).
 
     Returns:
@@ -259,35 +360,42 @@ def train_example(name, *, epochs=None, seed=0, batch_size=None, verbose=0, devi
     Raises:
         ValueError: If ``name``, ``epochs``, ``seed``, ``batch_size`` or ``devices`` is invalid.
     """
-    import contextlib
-
-    from tensorflow import keras
-
+    # Every argument is checked before TensorFlow is imported or the CPU split.
     example = get_example(name)
     epochs = example.epochs if epochs is None else check_int("epochs", epochs)
     seed = check_int("seed", seed, minimum=0)
     batch_size = example.batch_size if batch_size is None else check_int("batch_size", batch_size)
-    scope = contextlib.nullcontext() if devices is None else _shared_strategy(devices).scope()
+    if devices is not None:
+        devices = check_int("devices", devices)
+    from tensorflow import keras
 
     start = time.perf_counter()
     task = example.load_task()
     keras.utils.set_random_seed(seed)
-    with scope:
+    dropped = 0
+    if devices is None:
         model = compile_example(example.build(), example)
-    history = model.fit(
-        task.x_train, task.y_train, epochs=epochs, batch_size=batch_size, verbose=verbose,
-        callbacks=callbacks,
-    )
-    # One batch for the whole test set: Keras 3.15 averages per-output losses
-    # over batches unweighted, so a partial last batch would skew them.
-    test_size = len(next(iter(task.y_test.values())) if isinstance(task.y_test, dict) else task.y_test)
-    test_metrics = model.evaluate(
-        task.x_test, task.y_test, batch_size=test_size, verbose=0, return_dict=True
-    )
+        history = model.fit(
+            task.x_train, task.y_train, epochs=epochs, batch_size=batch_size, verbose=verbose,
+            callbacks=callbacks,
+        )
+    else:
+        strategy = _shared_strategy(devices)
+        with strategy.scope():
+            model = compile_example(example.build(), example)
+        # Even global batches, built here rather than by fit from arrays: fit would
+        # cut batch_size-sized batches and a last partial one (see distribute_batches).
+        dataset, batch_size, dropped = _distributed_training_data(
+            task, batch_size, strategy.num_replicas_in_sync
+        )
+        history = model.fit(dataset, epochs=epochs, verbose=verbose, callbacks=callbacks, shuffle=False)
+    test_metrics = _evaluate(model, example, task, devices)
     return TrainingResult(
         model=model,
         history=history.history,
         test_metrics={key: float(value) for key, value in test_metrics.items()},
         test_accuracy=float(test_metrics[example.accuracy_key]),
         seconds=time.perf_counter() - start,
+        batch_size=batch_size,
+        dropped_per_epoch=dropped,
     )
