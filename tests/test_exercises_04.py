@@ -111,3 +111,15 @@ def test_confirmation_states_the_parameter_count_worked_out_by_hand(exercise_id,
     assert model.count_params() == params
     check(exercise_id, model)
     assert f"{params:,}" in capsys.readouterr().out
+
+
+def test_the_exercises_say_residual_connection_as_the_lesson_does():
+    """Lesson 04 introduces one term, 残差连接, before its exercises use it; 捷径 is not a second name for it."""
+    from keras_functional_guide.exercises.lesson04 import EXERCISES
+
+    projection = EXERCISES[0]
+    assert projection.title == "把恒等残差连接换成投影残差连接"
+    assert "投影残差连接" in projection.statement
+    for exercise in EXERCISES:
+        for text in (exercise.title, exercise.statement, exercise.hint):
+            assert "捷径" not in text and "跳跃连接" not in text, text

@@ -1,4 +1,4 @@
-"""Exercises of lesson 04 (§1.1 有向无环图模型): change the DAG's branches and skip connection.
+"""Exercises of lesson 04 (§1.1 有向无环图模型): change the DAG's branches and residual connection.
 
 Posed in ``notebooks/04_dag.ipynb``. Both start from the network of
 :func:`keras_functional_guide.build_dag` (image 8×8×1, 16 filters, 10 classes).
@@ -53,10 +53,10 @@ def _conv(model, name, *, kernel_size, filters, missing):
 # 04-1 ----------------------------------------------------------------------
 
 STATEMENT_1 = """\
-把本课的 DAG 改成“投影捷径”(projection shortcut)：让模块输出 32 个通道，即 `project` 改用 32 个卷积核。\
-这时 `stem` 只有 16 个通道，不能再直接与 `project` 相加。请在捷径上加一个 1×1 卷积 \
-`layers.Conv2D(32, 1, padding="same", name="shortcut")`，用在 `stem` 的输出上，\
-再让 `residual` 把 `shortcut` 与 `project` 的输出相加。\
+本课的残差连接把 `stem` 的输出原样加到模块的输出上，是恒等残差连接。把它换成投影残差连接 (projection shortcut)：\
+让模块输出 32 个通道，即 `project` 改用 32 个卷积核。这时 `stem` 只有 16 个通道，不能再直接与 `project` 相加。\
+请在残差连接上加一个 1×1 卷积 `layers.Conv2D(32, 1, padding="same", name="shortcut")`，用在 `stem` 的输出上，\
+把 `stem` 投影到 32 个通道，再让 `residual` 把 `shortcut` 与 `project` 的输出相加。\
 其余部分（输入 `image`、`stem`、三条支路、`mixed`、`residual_relu`、`flatten`、输出 `digit`）与本课相同。\
 把搭好的模型赋给 `answer`。"""
 
@@ -67,7 +67,7 @@ HINT_1 = (
 
 
 def solution_1():
-    """The DAG with a 1×1 convolution on the shortcut, so the block can output 32 channels."""
+    """The DAG with a 1×1 convolution on its residual connection, so the block can output 32 channels."""
     image = keras.Input(shape=(8, 8, 1), name="image")
     stem = layers.Conv2D(16, 3, padding="same", activation="relu", name="stem")(image)
     branch_1x1 = layers.Conv2D(16, 1, padding="same", activation="relu", name="branch_1x1")(stem)
@@ -94,7 +94,7 @@ def grade_1(answer):
     ))
     source = _inbound(model, "shortcut")
     if source != ["stem"]:
-        raise Wrong(f"shortcut 应当接在 stem 的输出上，实际接在 {source} 上：捷径是从 stem 绕过 inception 模块的那条边")
+        raise Wrong(f"shortcut 应当接在 stem 的输出上，实际接在 {source} 上：残差连接是从 stem 绕过 inception 模块的那条边")
     layer(model, "residual", layers.Add)
     added = _inbound(model, "residual")
     if sorted(added) != ["project", "shortcut"]:
@@ -104,7 +104,7 @@ def grade_1(answer):
     expect_inbound(model, "mixed", BRANCHES)
     expect_inbound(model, "residual_relu", ["residual"])
     expect_params(model, 25_626)
-    return "捷径上的 1×1 卷积 shortcut 把 stem 投影到 32 个通道，residual = shortcut + project，共 25,626 个参数"
+    return "残差连接上的 1×1 卷积 shortcut 把 stem 投影到 32 个通道，residual = shortcut + project，共 25,626 个参数"
 
 
 # 04-2 ----------------------------------------------------------------------
@@ -170,7 +170,7 @@ EXERCISES = (
     Exercise(
         id="04-1",
         lesson=LESSON,
-        title="把恒等捷径换成投影捷径",
+        title="把恒等残差连接换成投影残差连接",
         statement=STATEMENT_1,
         grade=grade_1,
         solution=solution_1,
