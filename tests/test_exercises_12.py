@@ -49,6 +49,38 @@ def conv_maps():
     return keras.Model(encoder.input, encoder.get_layer("conv").output)
 
 
+def _nested_parts():
+    nested = kfg.build_nested()
+    encoder = nested.get_layer("encoder")
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    conv_maps = encoder.get_layer("conv")(image)
+    features = encoder.get_layer("features")(encoder.get_layer("flatten")(conv_maps))
+    return nested, encoder, image, conv_maps, features
+
+
+def prediction_only():
+    nested, _, image, _, features = _nested_parts()
+    return keras.Model(image, nested.get_layer("digit")(features))
+
+
+def outputs_reversed():
+    nested, _, image, conv_maps, features = _nested_parts()
+    return keras.Model(image, [nested.get_layer("digit")(features), conv_maps])
+
+
+def encoder_features_instead_of_prediction():
+    encoder = kfg.build_nested().get_layer("encoder")
+    return keras.Model(encoder.input, [encoder.get_layer("conv").output, encoder.output])
+
+
+def fresh_layers():
+    # The same network typed anew: right shapes, but none of the nested model's (trained) weights.
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    conv_maps = layers.Conv2D(16, 3, padding="same", activation="relu", name="conv")(image)
+    features = layers.Dense(64, activation="relu", name="features")(layers.Flatten(name="flatten")(conv_maps))
+    return keras.Model(image, [conv_maps, layers.Dense(10, activation="softmax", name="digit")(features)])
+
+
 @pytest.mark.parametrize(
     "exercise_id, make, expected",
     [
@@ -60,6 +92,10 @@ def conv_maps():
         ("12-2", through_the_classifier, "编码器的最终特征"),
         ("12-2", whole_classifier, "整个分类器的 digit"),
         ("12-2", conv_maps, "实际有 1 个 ['conv']"),
+        ("12-3", prediction_only, "只有预测 digit 一个输出"),
+        ("12-3", outputs_reversed, "输出的顺序反了"),
+        ("12-3", encoder_features_instead_of_prediction, "第二个输出是编码器的 features"),
+        ("12-3", fresh_layers, "digit 层只在这个模型里被调用过一次"),
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )

@@ -59,6 +59,44 @@ def _solve_inner_layer():
     return keras.Model(inputs=encoder.input, outputs=encoder.get_layer("flatten").output, name="flatten_features")
 
 
+def _grade_grad_model(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"image": (8, 8, 1)})
+    names = output_names(model)
+    if names == ["digit", "conv"]:
+        raise Wrong("输出的顺序反了：要 [conv 的输出, digit 的输出]，先特征图，后预测")
+    if names == ["digit"]:
+        raise Wrong("只有预测 digit 一个输出：Grad-CAM 还要同一次计算里 conv 的特征图，outputs=[conv_maps, digit]")
+    if names == ["conv", "features"]:
+        raise Wrong(
+            "第二个输出是编码器的 features (64,)，不是预测：在它上面再调用外层模型的 "
+            "nested.get_layer(\"digit\")"
+        )
+    expect_outputs(model, {"conv": (8, 8, 16), "digit": (10,)})
+    if names != ["conv", "digit"]:
+        raise Wrong(f"输出应当是列表 [conv 的输出, digit 的输出]，实际是 {names}")
+    layer(model, "conv", keras.layers.Conv2D)
+    digit = layer(model, "digit", keras.layers.Dense)
+    expect_params(model, 3 * 3 * 1 * 16 + 16 + 1024 * 64 + 64 + 64 * 10 + 10)
+    # A layer taken from the nested model keeps its node there; a new one is called only here.
+    if len(digit._inbound_nodes) < 2:
+        raise Wrong(
+            "digit 层只在这个模型里被调用过一次：它是新建的层，没有原模型（训练好）的权重。"
+            "用 nested.get_layer(\"digit\") 和 encoder.get_layer(...) 取出原来的层，在新的 Input 上再调用一次"
+        )
+    return "模型从 image 出发，用原模型的层输出 [conv (8, 8, 16), digit (10,)]：特征图和预测来自同一次计算"
+
+
+def _solve_grad_model():
+    nested = _build("build_nested")
+    encoder = nested.get_layer("encoder")
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    conv_maps = encoder.get_layer("conv")(image)
+    features = encoder.get_layer("features")(encoder.get_layer("flatten")(conv_maps))
+    digit = nested.get_layer("digit")(features)
+    return keras.Model(image, [conv_maps, digit], name="grad_model")
+
+
 def _build(builder):
     import keras_functional_guide as kfg
 
@@ -90,5 +128,19 @@ EXERCISES = (
         grade=_grade_inner_layer,
         solution=_solve_inner_layer,
         hint="encoder = nested.get_layer(\"encoder\")，再 keras.Model(encoder.input, encoder.get_layer(\"flatten\").output)",
+    ),
+    Exercise(
+        id="12-3",
+        lesson=LESSON,
+        title="Grad-CAM 要用的模型",
+        statement=(
+            "用 `kfg.build_nested()` 搭一个嵌套模型 `nested`，取出它的 `encoder`，再做一个 Grad-CAM 要用的模型："
+            "一个新的 `keras.Input`，形状 (8, 8, 1)，名为 `image`；在它上面依次调用编码器内部的 `conv`、`flatten`、"
+            "`features` 三个层，再调用外层的 `digit` 层（都用原模型的层实例，不要新建层）；模型的输出是列表 "
+            "`[conv 的输出, digit 的输出]`，形状分别是 (8, 8, 16) 和 (10,)。把这个模型赋给 `answer`。"
+        ),
+        grade=_grade_grad_model,
+        solution=_solve_grad_model,
+        hint="conv_maps = encoder.get_layer(\"conv\")(image)；……；keras.Model(image, [conv_maps, nested.get_layer(\"digit\")(features)])",
     ),
 )
