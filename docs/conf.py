@@ -36,9 +36,9 @@ PROJECT = DOCS.parent
 
 # -- The course ---------------------------------------------------------------
 
-project = "Keras 函数式 API 教程"
-author = ""
-html_title = project
+project = "Keras 函数式 API 教程"  # In every page's <title> and the search page.
+author = ""                       # No author line anywhere.
+html_title = project              # The sidebar's title, not "<project> documentation".
 html_show_copyright = False  # No "© author" line: the course has no single author.
 language = "zh_CN"           # <html lang="zh-CN">, and Sphinx's and the themes' zh_CN catalogues.
 
@@ -46,11 +46,11 @@ language = "zh_CN"           # <html lang="zh-CN">, and Sphinx's and the themes'
 # sanitize.cfg for the tests, and any scratch notebook there without a NN_ prefix is no lesson.
 # A new lesson NN_name.ipynb is picked up with no change here (index.md's toctrees glob too).
 include_patterns = ["index.md", "notebooks/[0-9][0-9]_*.ipynb"]
-exclude_patterns = ["_build", "**.ipynb_checkpoints"]
+exclude_patterns = ["_build", "**.ipynb_checkpoints"]  # A build inside docs/, Jupyter's autosaves.
 
 # -- Notebooks (MyST-NB) --------------------------------------------------------
 
-extensions = ["myst_nb"]
+extensions = ["myst_nb"]     # Notebooks and MyST Markdown (index.md) as pages; brings myst_parser.
 nb_execution_mode = "off"    # Stored outputs only: the site never runs a notebook.
 nb_ipywidgets_js = {}        # No require.js or widget bundle from a CDN.
 nb_merge_streams = True      # One block per cell for consecutive stdout writes.
@@ -69,11 +69,11 @@ suppress_warnings = [
 
 # -- Look ---------------------------------------------------------------------
 
-html_theme = "sphinx_book_theme"
+html_theme = "sphinx_book_theme"  # Jupyter Book's look: course sidebar, page contents, buttons.
 html_static_path = ["_static"]  # Copied after the theme's static files, so same names replace them.
 templates_path = ["_templates"]  # Searched before the theme's templates, so same names replace them.
-html_css_files = ["kfg.css"]
-html_js_files = ["kfg.js"]
+html_css_files = ["kfg.css"]     # _static/kfg.css: CJK fonts, outputs that fit a phone.
+html_js_files = ["kfg.js"]       # _static/kfg.js: a click on a diagram opens it full size.
 html_favicon = "_static/favicon.svg"  # Else browsers ask for /favicon.ico and log a 404.
 html_copy_source = True          # _sources/notebooks/NN_name.ipynb: the download button's file.
 html_sourcelink_suffix = ""      # ...named .ipynb, not .ipynb.txt.
