@@ -20,7 +20,7 @@ The exercises of lesson ``NN`` live in the module ``lessonNN`` of this package;
 import importlib
 import pkgutil
 
-from keras_functional_guide.exercises._grading import Exercise, Wrong
+from keras_functional_guide.exercises._grading import Exercise, Wrong, expect_kind, unforeseen
 
 __all__ = ["EXERCISES", "Exercise", "Wrong", "check", "get_exercise", "hint", "solution"]
 
@@ -81,15 +81,21 @@ def check(exercise_id, answer):
         print(f"… {exercise.id} {NOT_ANSWERED}")
         return False
     try:
+        expect_kind(answer, exercise.expects)
         confirmed = exercise.grade(answer)
     except Wrong as wrong:
-        print(f"✗ {exercise.id} {wrong}")
+        _say("✗", exercise, wrong)
         return False
-    except Exception as error:  # An answer of a shape no checker foresaw: a hint, not a traceback.
-        print(f"✗ {exercise.id} 无法检查这个答案（{type(error).__name__}）。提示：{exercise.hint}")
+    except Exception as error:  # An answer of a shape no checker foresaw: what is wanted, not a traceback.
+        _say("✗", exercise, f"{unforeseen(answer, exercise.expects, error)}。提示：{exercise.hint}")
         return False
-    print(f"✓ {exercise.id} {confirmed}")
+    _say("✓", exercise, confirmed)
     return True
+
+
+def _say(mark, exercise, message):
+    # One line, whatever the message quotes (a learner's layer name or string may hold a newline).
+    print(f"{mark} {exercise.id} {' '.join(str(message).split())}")
 
 
 def hint(exercise_id):

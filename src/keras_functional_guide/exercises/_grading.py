@@ -6,6 +6,7 @@ message that names the first thing wrong and how to fix it. It never trains.
 """
 
 import dataclasses
+import inspect
 from typing import Callable
 
 from tensorflow import keras
@@ -30,6 +31,9 @@ class Exercise:
             :class:`Wrong`.
         solution: ``solution() -> answer``: builds a reference answer.
         hint: A Chinese hint toward the usual way to solve it.
+        expects: What kind of answer the exercise wants, in Chinese, for the
+            messages that say an answer is of the wrong kind (most exercises
+            want a model; a few want a number, a dict or a list).
     """
 
     id: str
@@ -39,6 +43,47 @@ class Exercise:
     grade: Callable[[object], str]
     solution: Callable[[], object]
     hint: str
+    expects: str = "一个用函数式 API 搭建的 keras.Model"
+
+
+def describe(answer):
+    """Names what the learner passed, in Chinese, for a message: ``"float"``, ``"函数 build"``, ``"类 Dense"``."""
+    if inspect.isclass(answer):
+        return f"类 {answer.__name__}"
+    if inspect.isroutine(answer):
+        return f"函数 {getattr(answer, '__name__', type(answer).__name__)}"
+    return type(answer).__name__
+
+
+def expect_kind(answer, expects):
+    """The type checks every checker shares, run before it: a class or a function is never an answer.
+
+    Raises:
+        Wrong: If ``answer`` is a class (not an instance of it) or a function
+            (not what calling it returns), saying what the exercise ``expects``.
+    """
+    if inspect.isclass(answer):
+        raise Wrong(
+            f"答案是{describe(answer)}本身，不是它的实例：本题要的是{expects}；"
+            "类要先调用（加括号）才得到对象"
+        )
+    if inspect.isroutine(answer):
+        raise Wrong(
+            f"答案是{describe(answer)}本身：本题要的是{expects}；"
+            "是不是忘了调用它（加括号），把返回值赋给 answer？"
+        )
+
+
+def unforeseen(answer, expects, error):
+    """The message for an answer that made a checker fail unexpectedly: what came, what is wanted.
+
+    The error's class is kept in the message, so that a learner's report shows
+    a checker bug if there is one.
+    """
+    return (
+        f"这个答案不是本题要的：得到的是 {describe(answer)}，本题要的是{expects}"
+        f"（检查时出错：{type(error).__name__}）"
+    )
 
 
 def functional_model(answer, *, allow_sequential=False):

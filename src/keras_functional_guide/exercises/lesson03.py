@@ -90,7 +90,8 @@ def _loss_name(value):
         raise Wrong(f"{value.__name__} 是损失的类，不是损失：写 keras.losses.{value.__name__}()（带括号），或者写字符串名")
     if isinstance(value, keras.losses.Loss):
         return value.name
-    return getattr(value, "__name__", repr(value))
+    # The type, not the repr: an array's repr is many lines long.
+    return getattr(value, "__name__", type(value).__name__)
 
 
 def _grade_loss_dict(answer):
@@ -161,6 +162,7 @@ EXERCISES = (
         ),
         grade=_grade_loss_dict,
         solution=_solve_loss_dict,
+        expects="一个以输出名为键的损失字典（compile 的 loss 参数）",
         hint=(
             "以输出名为键：{\"digit\": \"sparse_categorical_crossentropy\", \"parity\": ..., \"big\": ...}；"
             "0/1 目标配 sigmoid 输出，用 binary_crossentropy"

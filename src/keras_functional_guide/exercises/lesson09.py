@@ -133,6 +133,7 @@ EXERCISES = (
         ),
         grade=_grade_count,
         solution=_solve_count,
+        expects="一个整数（参数个数）",
         hint=(
             "conv1 = (3×3×1+1)×64，conv2 = (3×3×64+1)×64，池化后 14×14×64 个数，"
             "fc = (14×14×64+1)×4096，predictions = (4096+1)×10，四项相加"

@@ -55,8 +55,8 @@ def _grade_scale(answer):
     registered_name = keras.utils.get_registered_name(type(scale))
     if keras.utils.get_registered_object(registered_name) is not type(scale):
         raise Wrong(
-            "Scale 没有注册：在 class Scale 上面加一行 @keras.utils.register_keras_serializable()，"
-            "加载时 Keras 才能按名字找到这个类"
+            "Scale 没有注册：检查时用 load_model 加载、不传 custom_objects，所以要在 class Scale 上面"
+            "加一行 @keras.utils.register_keras_serializable()，加载时 Keras 才能按名字找到这个类"
         )
     with tempfile.TemporaryDirectory() as folder:
         path = pathlib.Path(folder) / "answer.keras"
@@ -184,6 +184,7 @@ EXERCISES = (
         ),
         grade=_grade_called_on_hidden,
         solution=_solve_called_on_hidden,
+        expects="层名（字符串）的列表",
         hint=(
             "对 config[\"config\"][\"layers\"] 里的每个层，看 inbound_nodes 里每个 args 的 "
             "config[\"keras_history\"][0]：它是 \"hidden\" 的那些层"

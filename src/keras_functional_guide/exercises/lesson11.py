@@ -74,6 +74,7 @@ EXERCISES = (
         ),
         grade=_grade_global_batch,
         solution=_solve_global_batch,
+        expects="一个整数",
         hint="fit 的 batch_size 是全局批量，策略把它平分给所有副本",
     ),
     Exercise(
@@ -86,6 +87,7 @@ EXERCISES = (
         ),
         grade=_grade_steps,
         solution=_solve_steps,
+        expects="一个整数",
         hint="每个全局批量一步；一轮 ⌈1347 / 128⌉ 步（最后一个不满的批量也算），再乘以 2 轮",
     ),
 )

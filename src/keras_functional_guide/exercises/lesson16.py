@@ -123,6 +123,7 @@ EXERCISES = (
         ),
         grade=_grade_loss_dict,
         solution=_solve_loss_dict,
+        expects="一个以输出名为键的损失字典（compile 的 loss 参数）",
         hint="{\"digit\": \"sparse_categorical_crossentropy\", \"parity\": \"binary_crossentropy\"}：键是 model.output_names",
     ),
 )
