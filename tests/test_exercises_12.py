@@ -81,6 +81,43 @@ def fresh_layers():
     return keras.Model(image, [conv_maps, layers.Dense(10, activation="softmax", name="digit")(features)])
 
 
+def _merge_inputs():
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    query = keras.Input(shape=(10,), name="query")
+    conv = layers.Conv2D(16, 3, padding="same", activation="relu", name="conv")(image)
+    return image, query, conv
+
+
+def _merge_model(image, query, merged):
+    digit = layers.Dense(10, activation="softmax", name="digit")(merged)
+    return keras.Model({"image": image, "query": query}, digit)
+
+
+def flatten_instead_of_pool():
+    image, query, conv = _merge_inputs()
+    return _merge_model(image, query, layers.Concatenate(name="merged")([layers.Flatten(name="pool")(conv), query]))
+
+
+def max_pooling():
+    image, query, conv = _merge_inputs()
+    pooled = layers.GlobalMaxPooling2D(name="pool")(conv)
+    return _merge_model(image, query, layers.Concatenate(name="merged")([pooled, query]))
+
+
+def query_through_a_dense_layer():
+    # Shapes that fit by accident: the query squeezed to 10 numbers by an extra Dense before merging.
+    image, query, conv = _merge_inputs()
+    pooled = layers.GlobalAveragePooling2D(name="pool")(conv)
+    projected = layers.Dense(10, name="query_dense")(query)
+    return _merge_model(image, query, layers.Concatenate(name="merged")([pooled, projected]))
+
+
+def query_left_out():
+    image, _, conv = _merge_inputs()
+    merged = layers.Concatenate(name="merged")([layers.GlobalAveragePooling2D(name="pool")(conv)])
+    return keras.Model(image, layers.Dense(10, activation="softmax", name="digit")(merged))
+
+
 @pytest.mark.parametrize(
     "exercise_id, make, expected",
     [
@@ -96,6 +133,10 @@ def fresh_layers():
         ("12-3", outputs_reversed, "输出的顺序反了"),
         ("12-3", encoder_features_instead_of_prediction, "第二个输出是编码器的 features"),
         ("12-3", fresh_layers, "digit 层只在这个模型里被调用过一次"),
+        ("12-4", flatten_instead_of_pool, "merged 有 1034 维"),
+        ("12-4", max_pooling, "层 'pool' 应当是 GlobalAveragePooling2D"),
+        ("12-4", query_through_a_dense_layer, "层 'merged' 的输入应当来自 ['pool', 'query']"),
+        ("12-4", query_left_out, "模型应当有 2 个输入"),
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )

@@ -97,6 +97,38 @@ def _solve_grad_model():
     return keras.Model(image, [conv_maps, digit], name="grad_model")
 
 
+def _grade_merge(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"image": (8, 8, 1), "query": (10,)})
+    expect_outputs(model, {"digit": (10,)})
+    merged = layer(model, "merged", keras.layers.Concatenate)
+    width = tuple(merged.output.shape[1:])
+    if width == (8 * 8 * 16 + 10,):
+        raise Wrong(
+            "merged 有 1034 维：特征图是用 Flatten 展开的。题目要 layers.GlobalAveragePooling2D(name=\"pool\")，"
+            "每个通道取平均，得到 16 个数，拼上 query 是 26 维"
+        )
+    if width != (16 + 10,):
+        raise Wrong(f"merged 的形状应当是 (26,)（池化后的 16 个数 + query 的 10 个数），实际是 {width}")
+    layer(model, "conv", keras.layers.Conv2D)
+    layer(model, "pool", keras.layers.GlobalAveragePooling2D)
+    expect_inbound(model, "pool", ["conv"])
+    expect_inbound(model, "merged", ["pool", "query"])
+    expect_inbound(model, "digit", ["merged"])
+    expect_params(model, 3 * 3 * 1 * 16 + 16 + 26 * 10 + 10)
+    return "特征图先池化成 16 个数，再与 query 拼接成 26 维，交给 digit"
+
+
+def _solve_merge():
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    query = keras.Input(shape=(10,), name="query")
+    conv = keras.layers.Conv2D(16, 3, padding="same", activation="relu", name="conv")(image)
+    pooled = keras.layers.GlobalAveragePooling2D(name="pool")(conv)
+    merged = keras.layers.Concatenate(name="merged")([pooled, query])
+    digit = keras.layers.Dense(10, activation="softmax", name="digit")(merged)
+    return keras.Model({"image": image, "query": query}, digit, name="pooled_merge")
+
+
 def _build(builder):
     import keras_functional_guide as kfg
 
@@ -142,5 +174,20 @@ EXERCISES = (
         grade=_grade_grad_model,
         solution=_solve_grad_model,
         hint="conv_maps = encoder.get_layer(\"conv\")(image)；……；keras.Model(image, [conv_maps, nested.get_layer(\"digit\")(features)])",
+    ),
+    Exercise(
+        id="12-4",
+        lesson=LESSON,
+        title="先池化，再拼接",
+        statement=(
+            "搭一个两输入模型：输入 `image`（形状 (8, 8, 1)）和 `query`（形状 (10,)）；在 `image` 上调用 "
+            "`layers.Conv2D(16, 3, padding=\"same\", activation=\"relu\", name=\"conv\")`，再用 "
+            "`layers.GlobalAveragePooling2D(name=\"pool\")` 把特征图变成向量；用 `layers.Concatenate(name=\"merged\")` "
+            "把它和 `query` 拼接成一个 26 维的向量；最后是 `layers.Dense(10, activation=\"softmax\", name=\"digit\")`。"
+            "把模型赋给 `answer`。"
+        ),
+        grade=_grade_merge,
+        solution=_solve_merge,
+        hint="pooled = layers.GlobalAveragePooling2D(name=\"pool\")(conv)；layers.Concatenate(name=\"merged\")([pooled, query])",
     ),
 )
