@@ -25,7 +25,7 @@ def rejected(capsys):
     from keras_functional_guide.exercises import check
 
     def grade(exercise_id, answer):
-        assert check(exercise_id, answer) is False
+        assert not check(exercise_id, answer)
         line = capsys.readouterr().out
         assert line.startswith(f"✗ {exercise_id} "), line
         return line

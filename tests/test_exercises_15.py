@@ -57,5 +57,5 @@ def test_a_model_without_the_encoder_says_so(capsys):
     image = keras.Input(shape=(8, 8, 1), name="image")
     flat = layers.Flatten(name="flatten")(image)
     model = keras.Model(image, layers.Dense(10, activation="softmax", name="digit")(flat))
-    assert check("15-1", model) is False
+    assert not check("15-1", model)
     assert "1 个作为一层的编码器模型，实际有 0 个" in capsys.readouterr().out

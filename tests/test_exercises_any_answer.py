@@ -168,7 +168,7 @@ def test_any_answer_prints_one_chinese_line_and_fails(exercise_id, kind, shared,
 def test_a_function_or_a_class_is_told_to_call_it(exercise_id, capsys):
     expects = get_exercise(exercise_id).expects
     for answer, said in ((_wrong_functional, "函数 _wrong_functional"), (keras.Model, "类 Model")):
-        assert check(exercise_id, answer) is False
+        assert not check(exercise_id, answer)
         line = capsys.readouterr().out
         assert line.startswith(f"✗ {exercise_id} 答案是{said}本身"), line
         assert expects in line and "加括号" in line, line
@@ -182,7 +182,7 @@ def test_a_checker_that_fails_unexpectedly_gives_a_hint_not_a_traceback(exercise
         raise IndexError("tuple index out of range")
 
     monkeypatch.setitem(exercises._BY_ID, exercise_id, dataclasses.replace(exercise, grade=broken))
-    assert check(exercise_id, np.zeros((2, 3))) is False
+    assert not check(exercise_id, np.zeros((2, 3)))
     out = capsys.readouterr().out
     assert out.count("\n") == 1 and "Traceback" not in out and 'File "' not in out, out
     assert out.startswith(f"✗ {exercise_id} 这个答案不是本题要的：得到的是 ndarray，本题要的是{exercise.expects}"), out
@@ -194,5 +194,5 @@ def test_a_checker_that_fails_unexpectedly_gives_a_hint_not_a_traceback(exercise
 def test_reference_still_passes_after_the_shared_answers(exercise_id, capsys):
     from keras_functional_guide.exercises import solution
 
-    assert check(exercise_id, solution(exercise_id)) is True
+    assert check(exercise_id, solution(exercise_id))
     assert capsys.readouterr().out.startswith(f"✓ {exercise_id} ")

@@ -11,7 +11,9 @@ Markdown cell, gives an empty scaffold, and grades it with one call::
 :func:`check` inspects the answer's structure (input and output names and
 shapes, layer classes, which layer feeds which, how often a shared layer is
 called, parameter counts), never trains it, prints one line in Chinese and
-returns ``True`` or ``False``. A wrong answer of any type never raises.
+returns a :class:`Result`, true if the answer is right. A wrong answer of any
+type never raises. In a notebook the result shows nothing of its own, so a
+cell that ends with ``check(...)`` shows just the printed line.
 
 The exercises of lesson ``NN`` live in the module ``lessonNN`` of this package;
 :data:`EXERCISES` lists them all in course order.
@@ -22,7 +24,7 @@ import pkgutil
 
 from keras_functional_guide.exercises._grading import Exercise, Wrong, expect_kind, unforeseen
 
-__all__ = ["EXERCISES", "Exercise", "Wrong", "check", "get_exercise", "hint", "solution"]
+__all__ = ["EXERCISES", "Exercise", "Result", "Wrong", "check", "get_exercise", "hint", "solution"]
 
 NOT_ANSWERED = "还没有作答：在上面写好代码，把结果赋给 answer，再运行这个单元格"
 
@@ -44,6 +46,38 @@ EXERCISES = _collect()
 _BY_ID = {exercise.id: exercise for exercise in EXERCISES}
 if len(_BY_ID) != len(EXERCISES):  # pragma: no cover - a packaging mistake, caught by the tests
     raise RuntimeError("two exercises share an id")
+
+
+class Result:
+    """What :func:`check` returns: true if the answer is right, false otherwise.
+
+    ``bool(result)``, ``result == True`` and ``if check(...):`` work as with a
+    bool, and ``repr`` is ``True`` or ``False``. In IPython it displays nothing
+    (``_ipython_display_``): the line :func:`check` printed already says
+    everything, and a bare ``False`` under "还没有作答" would only confuse.
+    """
+
+    __slots__ = ("passed",)
+
+    def __init__(self, passed):
+        self.passed = bool(passed)
+
+    def __bool__(self):
+        return self.passed
+
+    def __eq__(self, other):
+        if isinstance(other, (bool, Result)):
+            return self.passed == bool(other)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self.passed)
+
+    def __repr__(self):
+        return repr(self.passed)
+
+    def _ipython_display_(self):
+        pass
 
 
 def get_exercise(exercise_id):
@@ -71,7 +105,8 @@ def check(exercise_id, answer):
         answer: The learner's answer, usually a ``keras.Model``.
 
     Returns:
-        ``True`` if the answer is right, else ``False``. A wrong answer never raises.
+        A :class:`Result`: true if the answer is right, else false. A wrong
+        answer never raises.
 
     Raises:
         ValueError: If ``exercise_id`` is unknown.
@@ -79,18 +114,18 @@ def check(exercise_id, answer):
     exercise = get_exercise(exercise_id)
     if answer is None:
         print(f"… {exercise.id} {NOT_ANSWERED}")
-        return False
+        return Result(False)
     try:
         expect_kind(answer, exercise.expects)
         confirmed = exercise.grade(answer)
     except Wrong as wrong:
         _say("✗", exercise, wrong)
-        return False
+        return Result(False)
     except Exception as error:  # An answer of a shape no checker foresaw: what is wanted, not a traceback.
         _say("✗", exercise, f"{unforeseen(answer, exercise.expects, error)}。提示：{exercise.hint}")
-        return False
+        return Result(False)
     _say("✓", exercise, confirmed)
-    return True
+    return Result(True)
 
 
 def _say(mark, exercise, message):
