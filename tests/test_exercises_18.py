@@ -69,3 +69,60 @@ def test_the_reference_answer_of_18_1_loads_in_safe_mode(tmp_path):
     loaded = keras.models.load_model(path, safe_mode=True)
     pixels = np.arange(2 * 64, dtype="float32").reshape(2, 8, 8, 1) % 17
     np.testing.assert_array_equal(loaded(pixels).numpy(), model(pixels).numpy())
+
+
+class _Penalty(layers.Layer):
+    """A sparsity layer with one realistic mistake chosen by an argument."""
+
+    def __init__(self, mistake=None, **kwargs):
+        super().__init__(**kwargs)
+        self.mistake = mistake
+
+    def call(self, x):
+        if self.mistake != "no loss":
+            rate = 1.0 if self.mistake == "rate forgotten" else 1e-3
+            self.add_loss(rate * keras.ops.mean(keras.ops.abs(x)))
+        return keras.ops.square(x) if self.mistake == "returns the penalty" else x
+
+
+def sparse_hidden(*, mistake=None, after="hidden"):
+    """The 18-3 model; `after` names the tensor the sparsity layer is called on."""
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    flat = layers.Flatten(name="flatten")(image)
+    hidden = layers.Dense(32, activation="relu", name="hidden")(flat)
+    if after == "flatten":  # The penalty on the pixels, hidden left to feed digit directly.
+        _Penalty(mistake, name="sparsity")(flat)
+        return keras.Model(image, layers.Dense(10, activation="softmax", name="digit")(hidden))
+    sparse = _Penalty(mistake, name="sparsity")(hidden)
+    return keras.Model(image, layers.Dense(10, activation="softmax", name="digit")(sparse))
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (lambda: sparse_hidden(mistake="no loss"), "调用模型之后 model.losses 是空的"),
+        (lambda: sparse_hidden(mistake="rate forgotten"), "应当是一个：0.001 × mean(|hidden|)"),
+        (lambda: sparse_hidden(mistake="returns the penalty"), "应当原样返回它的输入"),
+        (lambda: sparse_hidden(after="flatten"), "模型里找不到名为 'sparsity' 的层"),
+    ],
+    ids=["add_loss never called", "0.001 forgotten", "layer returns the penalty", "layer left outside the graph"],
+)
+def test_realistic_wrong_answers_of_18_3_fail_with_their_hint(answer, expected, rejected):
+    line = rejected("18-3", answer())
+    assert expected in line, line
+
+
+def test_the_reference_answer_of_18_3_adds_exactly_the_sparsity_loss():
+    """Computed here independently: 0.001 × mean(|relu(W·x + b)|) on one batch, with NumPy."""
+    import numpy as np
+
+    from keras_functional_guide.exercises import check, solution
+
+    model = solution("18-3")
+    x = np.random.default_rng(0).uniform(0, 1, (3, 8, 8, 1)).astype("float32")
+    model(x)
+    kernel, bias = model.get_layer("hidden").get_weights()
+    hidden = np.maximum(x.reshape(3, 64) @ kernel + bias, 0)
+    assert len(model.losses) == 1
+    np.testing.assert_allclose(float(model.losses[0]), 1e-3 * np.abs(hidden).mean(), rtol=1e-5)
+    assert check("18-3", model)

@@ -1,5 +1,7 @@
 """Exercises of ``notebooks/18_migration.ipynb``: Keras 2 snippets fixed to run on Keras 3."""
 
+import numpy as np
+
 from tensorflow import keras
 from tensorflow.keras import layers
 
@@ -7,6 +9,7 @@ from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
     expect_calls,
+    expect_dense,
     expect_inbound,
     expect_inputs,
     expect_outputs,
@@ -82,13 +85,65 @@ def _grade_features(answer):
     return "取到了共享层 shared 在 right 上的那次调用的输出：保存每次调用返回的张量，就不需要 get_output_at"
 
 
+# 18-3: the symbolic `model.add_loss(...)` of Keras 2 moved into a layer's call().
+SPARSITY_RATE = 1e-3
+# A fixed batch, so that the grader computes the same loss every time.
+_PROBE = np.linspace(0.0, 1.0, 2 * 64, dtype="float32").reshape(2, 8, 8, 1)
+
+
+class _Sparsity(layers.Layer):
+    """Adds 0.001 × mean(|x|) as a loss and returns its input unchanged."""
+
+    def call(self, x):
+        self.add_loss(SPARSITY_RATE * keras.ops.mean(keras.ops.abs(x)))
+        return x
+
+
+def _reference_sparsity():
+    image = keras.Input(shape=(8, 8, 1), name="image")
+    flat = layers.Flatten(name="flatten")(image)
+    hidden = layers.Dense(32, activation="relu", name="hidden")(flat)
+    sparse = _Sparsity(name="sparsity")(hidden)
+    digit = layers.Dense(10, activation="softmax", name="digit")(sparse)
+    return keras.Model(inputs=image, outputs=digit, name="sparse_hidden")
+
+
+def _grade_sparsity(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"image": (8, 8, 1)})
+    expect_outputs(model, {"digit": (10,)})
+    expect_dense(model, "hidden", 32, "relu")
+    sparsity = layer(model, "sparsity")
+    if isinstance(sparsity, (layers.Dense, layers.Lambda)):
+        raise Wrong(f"层 'sparsity' 是 {type(sparsity).__name__}：写一个继承 layers.Layer 的类，在 call() 里 self.add_loss(...)")
+    expect_inbound(model, "sparsity", ["hidden"])
+    expect_inbound(model, "digit", ["sparsity"])
+    model(_PROBE)
+    losses = [float(value) for value in model.losses]
+    if not losses:
+        raise Wrong("调用模型之后 model.losses 是空的：在 'sparsity' 层的 call() 里调用 self.add_loss(...)")
+    hidden = keras.Model(model.input, model.get_layer("hidden").output)(_PROBE)
+    hidden = np.asarray(keras.ops.convert_to_numpy(hidden))
+    passed = np.asarray(keras.ops.convert_to_numpy(keras.Model(model.input, model.get_layer("sparsity").output)(_PROBE)))
+    if passed.shape != hidden.shape or not np.allclose(passed, hidden, rtol=1e-6, atol=1e-7):
+        raise Wrong("层 'sparsity' 应当原样返回它的输入（return x），只加一个损失，不改变往下传的数值")
+    expected = SPARSITY_RATE * float(np.mean(np.abs(hidden)))
+    if len(losses) != 1 or not np.isclose(losses[0], expected, rtol=1e-4):
+        raise Wrong(
+            f"调用模型之后加上的损失是 {[round(value, 8) for value in losses]}，应当是一个：0.001 × mean(|hidden|) = {expected:.8f}："
+            "用 keras.ops.mean(keras.ops.abs(x))，再乘以 0.001"
+        )
+    return "损失从 model.add_loss 搬进了自定义层的 call()：调用模型之后 model.losses 里正是 0.001 × mean(|hidden|)"
+
+
 EXERCISES = (
     Exercise(
         id="18-1",
         lesson=LESSON,
         title="把一段 Keras 2 代码改到 Keras 3",
         statement=(
-            "下面这段 Keras 2 代码在 Keras 3 上一行也跑不通。改写它：用 `from tensorflow import keras` "
+            "下面这段 Keras 2 代码在 Keras 3 上跑不通：`keras.layers.merge` 不存在，`Model(input=..., output=...)` 报错，"
+            "`Lambda` 层的模型不能用 `safe_mode=True` 加载。改写它：用 `from tensorflow import keras` "
             "和 `layers`，层名和大小不变，`scale` 改用内置层 `layers.Rescaling`（这样模型能用 "
             "`safe_mode=True` 加载），把搭好的函数式模型赋给 `answer`。"
         ),
@@ -108,5 +163,20 @@ EXERCISES = (
         grade=_grade_features,
         solution=_reference_features,
         hint="right_features = shared(right)，再 keras.Model(inputs=right, outputs=right_features)；shared.output 只给第一次调用（在 left 上）的输出",
+    ),
+    Exercise(
+        id="18-3",
+        lesson=LESSON,
+        title="把 model.add_loss 搬进自定义层",
+        statement=(
+            "下面的 Keras 2 代码在搭好的模型上用符号张量加了一个稀疏性损失，Keras 3 的函数式模型不再接受。"
+            "改写它：写一个继承 `layers.Layer` 的类，在 `call(self, x)` 里 "
+            "`self.add_loss(0.001 * keras.ops.mean(keras.ops.abs(x)))`，再原样返回 `x`；"
+            "用它建一个名为 `sparsity` 的层，接在 `hidden` 后面、`digit` 前面（其余层名和大小不变），"
+            "把函数式模型赋给 `answer`。"
+        ),
+        grade=_grade_sparsity,
+        solution=_reference_sparsity,
+        hint="class Sparsity(layers.Layer): def call(self, x): self.add_loss(0.001 * keras.ops.mean(keras.ops.abs(x))); return x ——然后 sparse = Sparsity(name=\"sparsity\")(hidden)，digit 接在 sparse 上",
     ),
 )
