@@ -186,7 +186,7 @@ EXERCISES = (
         lesson=LESSON,
         title="只从偶数图片学奇偶",
         statement=(
-            "用 `data.digit_parity_task()` 的训练集，为 `kfg.build_multi_output()` 的模型做一个带样本权重的"
+            "用 `data.digit_parity_task()` 的训练集，为 `kfg.build_multi_output()` 的模型做一个带样本权重的 "
             "`tf.data.Dataset`，元素是 `(图片, 目标, 样本权重)`：目标原样用 `task.y_train`；样本权重与目标一样"
             "写成以输出名为键的字典，`digit` 头每张图片的权重都是 1.0，`parity` 头偶数图片的权重是 1.0、"
             "奇数图片的是 0.0。按 64 个一批分批，不要 `.repeat()`。把数据集赋给 `answer`。"
