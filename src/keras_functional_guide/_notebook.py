@@ -4,7 +4,10 @@ A lesson starts with the imports a learner would type. Importing the package in
 a Jupyter kernel (JupyterLab, Notebook, VS Code, Colab, nbclient, nbval) also:
 
 - imports TensorFlow and loads Keras without TensorFlow's C++ start-up lines,
-  which a kernel would otherwise show under the first cell (see ``_quiet``);
+  which a kernel would otherwise show under the first cell (see ``_quiet``),
+  and keeps TensorFlow's Python logger to warnings and errors: in a kernel,
+  ``tf.distribute`` otherwise prints ``INFO:tensorflow:`` lines on every
+  reduction ("Reduce to /job:localhost/... then broadcast to ...");
 - turns on :func:`keras_functional_guide.short_errors` (the learner's lines
   and the whole message; ``%tb`` for the rest, ``short_errors(False)`` to undo);
 - moves everything imported so far out of the garbage collector's reach
@@ -37,7 +40,12 @@ def setup_notebook():
     from keras_functional_guide.errors import short_errors
 
     import_tensorflow_quietly()
+    import logging
+
+    import tensorflow as tf
     from tensorflow import keras
+
+    tf.get_logger().setLevel(logging.WARNING)
 
     keras.layers.Layer  # noqa: B018 - tf.keras loads Keras on first attribute access.
     import keras_functional_guide.data  # noqa: F401 - scikit-learn, before the freeze.
