@@ -64,6 +64,50 @@ def count_model(counter, *, mask_zero=True):
     return keras.Model(tokens, counter(embedded))
 
 
+class KwargsSwallowed(layers.Layer):
+    """Takes **kwargs but does not pass them on: name="limit" is lost."""
+
+    def __init__(self, low, high, **kwargs):
+        super().__init__()
+        self.low, self.high = low, high
+
+    def call(self, x):
+        return keras.ops.clip(x, self.low, self.high)
+
+    def get_config(self):
+        return {**super().get_config(), "low": self.low, "high": self.high}
+
+
+class NoKwargs(KwargsSwallowed):
+    """No **kwargs at all; the name is forced in, so the model builds but cannot be rebuilt."""
+
+    def __init__(self, low, high):
+        layers.Layer.__init__(self, name="limit")
+        self.low, self.high = low, high
+
+
+class ConfigWithoutHigh(KwargsSwallowed):
+    def __init__(self, low, high, **kwargs):
+        layers.Layer.__init__(self, **kwargs)
+        self.low, self.high = low, high
+
+    def get_config(self):
+        return {**layers.Layer.get_config(self), "low": self.low}  # high is left out.
+
+
+class ClipsBelowOnly(ConfigWithoutHigh):
+    def call(self, x):
+        return keras.ops.maximum(x, self.low)
+
+    def get_config(self):
+        return {**layers.Layer.get_config(self), "low": self.low, "high": self.high}
+
+
+def clip_model(layer):
+    values = keras.Input(shape=(4,), name="values")
+    return keras.Model(values, layer(values))
+
+
 CASES = {
     "lambda": ("14-1", lambda: scale_model(layers.Lambda(lambda x: 3.0 * x, name="triple")), "是一个 Lambda 层"),
     "built-in rescaling": ("14-1", lambda: scale_model(layers.Rescaling(3.0, name="triple")), "是内置的 Rescaling"),
@@ -73,6 +117,16 @@ CASES = {
     "adds instead of multiplies": ("14-1", lambda: scale_model(AddsFactor(3.0, name="triple")), "输出应当是 [3, 6, 9, 12]"),
     "no mask_zero": ("14-2", lambda: count_model(CountsMask(name="count"), mask_zero=False), "没有设 mask_zero=True"),
     "mask ignored": ("14-2", lambda: count_model(CountsPositions(name="count")), "应当数出 [2.0, 6.0, 1.0] 个词，实际是 [6.0, 6.0, 6.0]"),
+    "kwargs not passed to the parent": (
+        "14-3", lambda: clip_model(KwargsSwallowed(0.0, 1.0, name="limit")), "写 def __init__(self, low, high, **kwargs)"),
+    "no kwargs": ("14-3", lambda: clip_model(NoKwargs(0.0, 1.0)), "构造函数要写 **kwargs 收下它们"),
+    "get_config without high": (
+        "14-3", lambda: clip_model(ConfigWithoutHigh(0.0, 1.0, name="limit")), "get_config() 返回的字典里缺了构造函数要的参数"),
+    "wrong bound": ("14-3", lambda: clip_model(ClipsBelowOnly(0.0, 6.0, name="limit")), "high 应当是 1.0，重建后的配置里是 6.0"),
+    "clips below only": (
+        "14-3", lambda: clip_model(ClipsBelowOnly(0.0, 1.0, name="limit")), "输出应当是 [0.0, 0.5, 1.0, 0.25]"),
+    "lambda clip": (
+        "14-3", lambda: clip_model(layers.Lambda(lambda x: keras.ops.clip(x, 0.0, 1.0), name="limit")), "是一个 Lambda 层"),
     "built-in pooling": ("14-2", lambda: count_model(layers.GlobalAveragePooling1D(name="count")), "是内置的 GlobalAveragePooling1D"),
 }
 

@@ -103,6 +103,76 @@ def _solve_count():
     return keras.Model(tokens, CountTokens(name="count")(embedded), name="token_counter")
 
 
+
+# Outside [0, 1], inside it, and on both bounds: clip(x, 0, 1) is [0, 0.5, 1, 0.25].
+CLIP_VALUES = np.array([[-1.0, 0.5, 2.0, 0.25]], dtype="float32")
+CLIPPED = np.array([[0.0, 0.5, 1.0, 0.25]], dtype="float32")
+
+
+def _rebuilt_from_config(model, custom):
+    """``keras.Model.from_config(model.get_config(), custom_objects=...)``, with a hint if the round trip fails."""
+    cls = type(custom)
+    try:
+        return keras.Model.from_config(model.get_config(), custom_objects={cls.__name__: cls})
+    except TypeError as error:
+        cause = str(error).strip().splitlines()[-1]
+        if "unexpected keyword argument" in cause:
+            raise Wrong(
+                f"keras.Model.from_config 重建层 {custom.name!r} 时失败（{cause}）：配置里还有父类放进去的 name、"
+                "trainable、dtype，构造函数要写 **kwargs 收下它们，再交给 super().__init__(**kwargs)"
+            ) from None
+        if "missing" in cause and "required" in cause:
+            raise Wrong(
+                f"keras.Model.from_config 重建层 {custom.name!r} 时失败（{cause}）：get_config() 返回的字典里缺了"
+                "构造函数要的参数；写 return {**super().get_config(), \"low\": self.low, \"high\": self.high}"
+            ) from None
+        raise Wrong(f"keras.Model.from_config 重建不出这个模型（{cause}）：检查 __init__ 与 get_config 是否对得上") from None
+
+
+def _grade_clip(answer):
+    model = functional_model(answer)
+    expect_inputs(model, {"values": (4,)})
+    inner = [each for each in model.layers if not isinstance(each, layers.InputLayer)]
+    names = [each.name for each in inner]
+    if "limit" not in names and len(inner) == 1:
+        raise Wrong(
+            f"模型里的层叫 {names[0]!r}，不是 'limit'：构造函数收到了 name=\"limit\"，却没有交给父类；"
+            "写 def __init__(self, low, high, **kwargs) 和 super().__init__(**kwargs)"
+        )
+    clip = _custom(model, "limit")
+    expect_outputs(model, {"limit": (4,)})
+    rebuilt = _rebuilt_from_config(model, clip)
+    config = rebuilt.get_layer("limit").get_config()
+    for key, wanted in (("low", 0.0), ("high", 1.0)):
+        if config.get(key) != wanted:
+            raise Wrong(f"层 'limit' 的 {key} 应当是 {wanted}，重建后的配置里是 {config.get(key)!r}：检查 Clip(low=0.0, high=1.0, ...) 和 get_config")
+    for label, which in (("模型", model), ("from_config 重建的模型", rebuilt)):
+        result = keras.ops.convert_to_numpy(which(CLIP_VALUES))
+        if not np.allclose(result, CLIPPED):
+            raise Wrong(
+                f"{label}在 {CLIP_VALUES.ravel().tolist()} 上的输出应当是 {CLIPPED.ravel().tolist()}，"
+                f"实际是 {np.ravel(result).tolist()}：call 要返回 keras.ops.clip(x, self.low, self.high)"
+            )
+    return "层 limit 收下了 **kwargs，keras.Model.from_config(..., custom_objects=...) 重建出同样的模型，输出截在 [0, 1] 之间"
+
+
+def _solve_clip():
+    class Clip(layers.Layer):
+        def __init__(self, low, high, **kwargs):
+            super().__init__(**kwargs)
+            self.low = low
+            self.high = high
+
+        def call(self, x):
+            return keras.ops.clip(x, self.low, self.high)
+
+        def get_config(self):
+            return {**super().get_config(), "low": self.low, "high": self.high}
+
+    values = keras.Input(shape=(4,), name="values")
+    return keras.Model(values, Clip(low=0.0, high=1.0, name="limit")(values), name="clipped")
+
+
 EXERCISES = (
     Exercise(
         id="14-1",
@@ -130,5 +200,20 @@ EXERCISES = (
         grade=_grade_count,
         solution=_solve_count,
         hint="def call(self, x, mask=None): return keras.ops.sum(keras.ops.cast(mask, \"float32\"), axis=1, keepdims=True)",
+    ),
+    Exercise(
+        id="14-3",
+        lesson=LESSON,
+        title="能从配置重建的自定义层",
+        statement=(
+            "写一个自定义层 `Clip`（`layers.Layer` 的子类，不要注册）：构造函数接收 `low`、`high` 和 `**kwargs`，"
+            "`call` 返回 `keras.ops.clip(x, self.low, self.high)`，`get_config` 返回的字典里包含 `low` 和 `high`。"
+            "搭一个模型：输入 `values`（形状 (4,)）→ `Clip(low=0.0, high=1.0, name=\"limit\")` → 输出。"
+            "检查程序会用 `keras.Model.from_config(answer.get_config(), custom_objects={\"Clip\": Clip})` 重建它。"
+            "把模型赋给 `answer`。"
+        ),
+        grade=_grade_clip,
+        solution=_solve_clip,
+        hint="def __init__(self, low, high, **kwargs): super().__init__(**kwargs)，get_config 里加上 low 和 high",
     ),
 )
