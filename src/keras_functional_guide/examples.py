@@ -138,7 +138,7 @@ EXAMPLES = (
         "15_transfer_learning.ipynb",
         _builder("transfer", "build_transfer_classifier"), data.transfer_task,
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-        accuracy_key="accuracy", chance=0.2, epochs=40,
+        accuracy_key="accuracy", chance=0.2, epochs=20,
         # 25 images: batches of 8 give about three steps per epoch (25 = 8 + 8 + 8 + 1).
         # Under a strategy train_example keeps every global batch a multiple of the
         # replica count, so the last image is left out of that epoch (see distribute_batches).
