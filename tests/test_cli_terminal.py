@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from keras_functional_guide import cli
+from keras_functional_guide._quiet import TENSORFLOW_NOISE
 from keras_functional_guide.examples import EXAMPLE_NAMES
 from test_cli import SCRIPT
 
@@ -56,8 +57,8 @@ def test_the_noise_filter_drops_only_tensorflow_notices():
         "Traceback (most recent call last):",
         "UserWarning: something a user must see",
     ]
-    assert all(cli._TENSORFLOW_NOISE.search(line) for line in notices)
-    assert not any(cli._TENSORFLOW_NOISE.search(line) for line in real)
+    assert all(TENSORFLOW_NOISE.search(line) for line in notices)
+    assert not any(TENSORFLOW_NOISE.search(line) for line in real)
 
 
 def test_tour_under_a_strategy_shows_plain_progress_separators_and_replicas():

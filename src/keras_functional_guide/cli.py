@@ -5,61 +5,17 @@ Exit codes: 0 success, 1 failure, 2 usage error (argparse's convention).
 
 import argparse
 import importlib.util
-import os
 import pathlib
-import re
 import sys
-import tempfile
 
 from keras_functional_guide import __version__
+from keras_functional_guide._quiet import import_tensorflow_quietly
 
 FAILURE = 1
 
 
-# What TensorFlow 2.21 writes to stderr on a CPU-only machine, none of it about
-# this program. TF_CPP_MIN_LOG_LEVEL=3 silences what TensorFlow logs after it has
-# started (the CPU-instructions notice, "failed call to cuInit"), but not what its
-# CUDA stub logs while it is being imported, before absl's logging is set up:
-# "WARNING: All log messages before absl::InitializeLog() is called are written to
-# STDERR" and "cudart_stub.cc:31] Could not find cuda drivers on your machine",
-# twice. Those lines are written by C++ straight to file descriptor 2, so only a
-# redirect of that descriptor during the import keeps them out of the terminal.
-_TENSORFLOW_NOISE = re.compile(
-    r"All log messages before absl::InitializeLog\(\) is called"
-    r"|cudart_stub\.cc:\d+\]|Could not find cuda drivers on your machine"
-    r"|oneDNN custom operations are on|TF_ENABLE_ONEDNN_OPTS=0"
-    r"|cpu_feature_guard\.cc:\d+\]|To enable the following instructions:"
-    r"|cuda_platform\.cc:\d+\]|failed call to cuInit"
-    r"|Unable to register cu(?:DNN|FFT|BLAS) factory|computation_placer\.cc|TF-TRT Warning"
-)
-
-
-def _quiet_tensorflow():
-    """Imports TensorFlow without its log lines, keeping anything else it writes to stderr.
-
-    Sets TF_CPP_MIN_LOG_LEVEL=3 unless the user set it, then imports TensorFlow
-    with file descriptor 2 pointed at a temporary file; afterwards, replays every
-    line that is not one of the known notices above, so real errors stay visible.
-    """
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    if "tensorflow" in sys.modules or importlib.util.find_spec("tensorflow") is None:
-        return
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with tempfile.TemporaryFile() as capture:
-        os.dup2(capture.fileno(), 2)
-        try:
-            import tensorflow  # noqa: F401
-        finally:
-            sys.stderr.flush()
-            os.dup2(saved, 2)
-            os.close(saved)
-            capture.seek(0)
-            text = capture.read().decode("utf-8", errors="replace")
-            kept = [line for line in text.splitlines(keepends=True) if not _TENSORFLOW_NOISE.search(line)]
-            if kept:
-                sys.stderr.write("".join(kept))
-                sys.stderr.flush()
+# TensorFlow's start-up notices are no part of this program's output (see _quiet).
+_quiet_tensorflow = import_tensorflow_quietly
 
 
 def _number(value):
