@@ -134,7 +134,8 @@ jieba.setLogLevel(logging.WARNING)  # Not "Building prefix dict..." on every bui
 # query up as one word.
 for _word in ("函数式", "函数式API", "多输入", "多输出", "有向无环图", "共享层", "共享权重", "子类化",
               "符号张量", "输入层", "卷积核", "嵌入层", "嵌套模型", "结构图", "计算图", "自定义层",
-              "迁移学习", "分布式训练", "单元格", "参考答案"):
+              "迁移学习", "分布式训练", "单元格", "参考答案", "数据管道", "提前停止", "回调", "样本权重",
+              "预处理层", "克隆", "热力图"):
     jieba.add_word(_word)
 
 

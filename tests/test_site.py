@@ -457,7 +457,7 @@ def test_no_sideways_overflow_on_a_phone(browser, served, screenshots, name):
     assert errors == []
 
 
-@pytest.mark.parametrize("word", ["共享", "多输入"])
+@pytest.mark.parametrize("word", ["共享", "多输入", "数据管道", "提前停止", "克隆"])
 def test_a_chinese_search_finds_lessons(browser, served, word):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
