@@ -8,6 +8,7 @@ tests see is what a learner sees. Nothing here imports TensorFlow.
 import os
 import re
 import pathlib
+import subprocess
 import sys
 import time
 
@@ -63,7 +64,9 @@ def execute_notebook(path, *, timeout=600):
     NotebookClient(
         notebook, timeout=timeout, kernel_name="python3", coalesce_streams=True,
         resources={"metadata": {"path": str(path.parent)}},
-    ).execute(env=learner_kernel_env())
+    # The kernel process's own stderr (ipykernel's "Kernel is running over TCP
+    # without encryption" notice) is not the notebook's; nbval drops it too.
+    ).execute(env=learner_kernel_env(), stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - start
     for cell in notebook.cells:
         # Execution metadata holds timestamps that change every run.
