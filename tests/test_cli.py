@@ -12,13 +12,25 @@ import pytest
 from keras_functional_guide.examples import EXAMPLE_NAMES
 
 SCRIPT = str(pathlib.Path(sys.executable).parent / "keras-functional-guide")
+# What TensorFlow 2.21 prints on a CPU-only machine when nothing silences it.
+NOISE = re.compile(r"absl::InitializeLog|cudart_stub|Could not find cuda drivers|oneDNN custom operations"
+                   r"|cpu_feature_guard|failed call to cuInit|TF_ENABLE_ONEDNN_OPTS")
+
+
+def clean_environment():
+    """A user's shell: no TensorFlow variable set by hand (the test session sets some)."""
+    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "USER")
+    return {name: os.environ[name] for name in keep if name in os.environ}
+
+
 NOTEBOOKS = pathlib.Path(__file__).resolve().parents[1] / "notebooks"
 
 
-def run(*arguments, env=None, cwd=None):
+def run(*arguments, env=None, cwd=None, clean=False):
+    """Runs the command; ``clean=True`` runs it in exactly ``env``, not this process's environment plus it."""
     return subprocess.run(
         [SCRIPT, *arguments], capture_output=True, text=True, timeout=300,
-        env={**os.environ, **(env or {})}, cwd=cwd,
+        env=env if clean else {**os.environ, **(env or {})}, cwd=cwd,
     )
 
 
@@ -37,8 +49,10 @@ def test_version_also_through_python_dash_m():
 
 
 def test_list_shows_every_example_in_tutorial_order():
-    result = run("list")
+    # In a user's shell (no TensorFlow variable set): no TensorFlow log line either.
+    result = run("list", env=clean_environment(), clean=True)
     assert result.returncode == 0, result.stderr
+    assert not NOISE.search(result.stderr + result.stdout), result.stderr
     rows = result.stdout.splitlines()[2:]
     assert [row.split()[0] for row in rows] == list(EXAMPLE_NAMES)
     dag = next(row for row in rows if row.startswith("dag "))
@@ -71,8 +85,9 @@ def test_usage_errors_exit_2_with_a_message(arguments, message):
 def test_show_prints_the_summary_and_draws_png_and_svg(tmp_path):
     if shutil.which("dot") is None and not os.environ.get("KFG_REQUIRE_GRAPHVIZ"):
         pytest.skip("Graphviz's dot is not installed")
-    result = run("show", "dag", "--plot", "dag.svg", cwd=tmp_path)
+    result = run("show", "dag", "--plot", "dag.svg", cwd=tmp_path, env=clean_environment(), clean=True)
     assert result.returncode == 0, result.stderr
+    assert not NOISE.search(result.stderr + result.stdout), result.stderr
     assert 'Model: "dag"' in result.stdout and "Total params: 14,058" in result.stdout
     assert "residual" in (tmp_path / "dag.svg").read_text(encoding="utf-8")
     result = run("show", "nested", "--plot", str(tmp_path / "nested.png"))

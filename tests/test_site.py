@@ -1,8 +1,9 @@
 """The course's web site (the Sphinx project in docs/), built from the stored notebooks and read in a real browser.
 
 The site is built once per session (never executing a notebook), by the command
-line from a copy of the project, so that lessons re-executed meanwhile cannot
-change it under the tests. The tests without a browser read its files; the others
+line as the README gives it (``keras-functional-guide notebooks --html site`` from
+the root of a copy of the project, so that lessons re-executed meanwhile cannot
+change it under the tests). The tests without a browser read its files; the others
 open it in Debian's headless Chromium through chromedriver and Selenium, as a
 learner would, over HTTP. One more test runs plain ``sphinx-build -b html docs DIR``
 on the repository itself.
@@ -33,7 +34,7 @@ else:
     pytest.importorskip("sphinx", reason="the site needs the docs extra: pip install -e '.[docs]'")
     pytest.importorskip("myst_nb", reason="the site needs the docs extra: pip install -e '.[docs]'")
 
-from keras_functional_guide import cli, notebook_tools  # noqa: E402
+from keras_functional_guide import notebook_tools  # noqa: E402
 
 # Sphinx 9 deprecations inside myst-parser and the book theme: not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore:.*Check CHANGES for Sphinx API modifications")
@@ -81,16 +82,23 @@ def titles(notebooks):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, project, notebooks):
-    """The site as `keras-functional-guide notebooks --html` builds it (in this process,
-    so that its CPU time can be measured); its build time is kept."""
-    out = tmp_path_factory.mktemp("site") / "html"
-    start, cpu = time.perf_counter(), time.process_time()
-    status = cli.main(["notebooks", "--dir", str(project / "notebooks"), "--html", str(out)])
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    (out.parent / "build_seconds.txt").write_text(f"{seconds:.1f} {cpu:.1f}\n")
+def site(project, notebooks):
+    """The site as `keras-functional-guide notebooks --html site` builds it from the project's
+    root; its wall and CPU time (of the command's process) are kept beside it."""
+    import resource
+
+    start, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run([str(pathlib.Path(sys.executable).parent / "keras-functional-guide"), "notebooks",
+                             "--html", "site"], cwd=project, capture_output=True, text=True, timeout=600)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = time.perf_counter() - start
+    cpu = (after.ru_utime - cpu.ru_utime) + (after.ru_stime - cpu.ru_stime)
+    out = project / "site"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {pathlib.Path('site') / 'index.html'}", result.stdout
+    (project / "build_seconds.txt").write_text(f"{seconds:.1f} {cpu:.1f}\n")
     print(f"\nsite built in {seconds:.1f} s ({cpu:.1f} s of CPU) into {out}")
-    assert status == 0 and (out / "index.html").is_file()
+    assert (out / "index.html").is_file()
     return out
 
 
@@ -135,6 +143,24 @@ def test_the_build_takes_well_under_a_minute(site):
     # CPU time, not wall time: on a shared machine the wall clock measures the neighbours.
     seconds, cpu = map(float, (site.parent / "build_seconds.txt").read_text().split())
     assert cpu < 40, f"the site took {cpu:.1f} s of CPU ({seconds:.1f} s wall) to build"
+
+
+def test_every_lesson_is_linked_and_its_pictures_are_files_beside_the_pages(site, notebooks):
+    index = _read(site / "index.html")
+    links = re.findall(r'<a class="reference internal" href="notebooks/([0-9]{2}_[^"#]+)\.html"', index)
+    assert list(dict.fromkeys(links)) == [path.stem for path in notebooks]
+    images = 0
+    for path in notebooks:
+        notebook = nbformat.read(path, as_version=4)
+        page = _read(_lesson(site, path.stem))
+        # Diagrams and pictures (PNG outputs) are image files beside the pages.
+        pngs = sum("image/png" in output.get("data", {}) for cell in notebook.cells
+                   for output in cell.get("outputs", []))
+        sources = re.findall(r'<img[^>]+src="\.\./(_images/[^"]+\.png)"', page)
+        assert len(sources) == pngs, path.name
+        assert all((site / source).is_file() for source in sources)
+        images += pngs
+    assert images > 0
 
 
 def test_every_page_is_chinese_and_titled_by_its_lesson(site, titles):
