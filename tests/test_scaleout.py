@@ -63,7 +63,7 @@ def trained(request):
     overlap on several cores), and returns ``get(devices)``: its exit code, stderr and
     JSON lines keyed by (example, kind)."""
     needed = sorted({item.callspec.params["devices"] for item in request.session.items
-                     if item.originalname == "test_every_example_trains_under_the_strategy"})
+                     if getattr(item, "originalname", None) == "test_every_example_trains_under_the_strategy"})
     processes = {
         devices: subprocess.Popen(
             [sys.executable, "-c", _TRAIN_ALL, str(devices), json.dumps(cases(devices))],
