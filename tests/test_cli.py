@@ -26,10 +26,10 @@ def clean_environment():
 NOTEBOOKS = pathlib.Path(__file__).resolve().parents[1] / "notebooks"
 
 
-def run(*arguments, env=None, cwd=None, clean=False):
+def run(*arguments, env=None, cwd=None, clean=False, timeout=300):
     """Runs the command; ``clean=True`` runs it in exactly ``env``, not this process's environment plus it."""
     return subprocess.run(
-        [SCRIPT, *arguments], capture_output=True, text=True, timeout=300,
+        [SCRIPT, *arguments], capture_output=True, text=True, timeout=timeout,
         env=env if clean else {**os.environ, **(env or {})}, cwd=cwd,
     )
 

@@ -10,11 +10,10 @@ import sys
 from keras_functional_guide import cli
 from keras_functional_guide._quiet import TENSORFLOW_NOISE
 from keras_functional_guide.examples import EXAMPLE_NAMES
-from test_cli import NOISE, SCRIPT, clean_environment
+from test_cli import NOISE, SCRIPT, clean_environment, run
 
 def run_clean(*arguments, timeout=600):
-    return subprocess.run([SCRIPT, *arguments], capture_output=True, text=True, timeout=timeout,
-                          env=clean_environment())
+    return run(*arguments, env=clean_environment(), clean=True, timeout=timeout)
 
 
 def test_tensorflow_is_noisy_when_imported_plainly():

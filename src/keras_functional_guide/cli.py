@@ -14,10 +14,6 @@ from keras_functional_guide._quiet import import_tensorflow_quietly
 FAILURE = 1
 
 
-# TensorFlow's start-up notices are no part of this program's output (see _quiet).
-_quiet_tensorflow = import_tensorflow_quietly
-
-
 def _number(value):
     """An integer with thousands separators (67,192,650); anything else as it is."""
     return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
@@ -139,7 +135,7 @@ def _epoch_callback(progress, task):
 def command_list(arguments, parser):
     from keras_functional_guide.examples import EXAMPLES
 
-    _quiet_tensorflow()
+    import_tensorflow_quietly()  # Its start-up notices are not this program's output.
     rows = []
     for example in EXAMPLES:
         model = example.build()
@@ -155,7 +151,7 @@ def command_show(arguments, parser):
         parser.error(f"--plot must end in .png or .svg, got {arguments.plot!r}")
     from keras_functional_guide.plotting import INSTALL_HINT, graphviz_available, plot
 
-    _quiet_tensorflow()
+    import_tensorflow_quietly()  # Its start-up notices are not this program's output.
     model = example.build()
     model.summary()
     if arguments.plot is not None:
@@ -171,7 +167,7 @@ def command_train(arguments, parser):
     example = _example_or_exit(parser, arguments.name)
     from keras_functional_guide.examples import train_example
 
-    _quiet_tensorflow()
+    import_tensorflow_quietly()  # Its start-up notices are not this program's output.
     options = dict(epochs=arguments.epochs, seed=arguments.seed, devices=arguments.devices,
                    batch_size=arguments.batch_size)
     if _interactive():
@@ -197,7 +193,7 @@ def command_train(arguments, parser):
 def command_tour(arguments, parser):
     from keras_functional_guide.examples import EXAMPLES, train_example
 
-    _quiet_tensorflow()
+    import_tensorflow_quietly()  # Its start-up notices are not this program's output.
     rows, strategies = [], []
 
     def train(example):
