@@ -62,7 +62,6 @@ def test_the_three_models_share_their_weights():
     ],
 )
 def test_bad_arguments_are_value_errors_before_any_layer_is_built(arguments, message):
-    keras.backend.clear_session()
     with pytest.raises(ValueError, match=message):
         kfg.build_autoencoder(**arguments)
     # Nothing was built: the first layer made now gets the first automatic name.

@@ -58,7 +58,6 @@ def test_realistic_wrong_answers_fail_with_their_hint(exercise_id, build, expect
     lambda: fixed_batch(shape=(8, 8, 1), batch_size=32),  # Same shape as batch_shape=(32, 8, 8, 1).
 ], ids=["07-1 ragged", "07-2 shape and batch_size"])
 def test_equivalent_spellings_pass(build, capsys):
-    keras.backend.clear_session()
     model = build()
     exercise_id = "07-1" if model.inputs[0].name == "tokens" else "07-2"
     assert check(exercise_id, model), capsys.readouterr().out

@@ -113,25 +113,6 @@ ANSWERS = {
 FRESH = {"generator"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_keras_state():
-    """Overrides conftest's per-test reset for this module's ~2,000 cheap tests.
-
-    ``keras.backend.clear_session()`` runs ``gc.collect()`` over TensorFlow's
-    objects (0.2-0.8 s a call on 2 shared cores), which would make this table take
-    many minutes. Grading reads names the answers set explicitly and never
-    depends on Keras's name counters, so one reset per module (``_reset_once``) is enough.
-    """
-    yield
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _reset_once():
-    keras.backend.clear_session()
-    keras.utils.set_random_seed(0)
-    yield
-
-
 @pytest.fixture(scope="module")
 def shared():
     """Builds each answer once, after the module's one reset, so no reset can invalidate them."""
