@@ -11,22 +11,49 @@ from keras_functional_guide import pictures  # noqa: E402
 IMAGES = np.linspace(0, 1, 12 * 64, dtype="float32").reshape(12, 8, 8, 1)
 
 
-def titles(figure):
-    return [axis.get_title() for axis in figure.axes]
+def labels(figure):
+    """The texts written over the grid, in the order they were drawn."""
+    return [text.get_text() for text in figure.axes[0].texts]
 
 
-def test_digits_with_labels_one_panel_each_in_rows_of_columns():
+def sheet(figure):
+    (axis,) = figure.axes
+    (image,) = axis.images
+    return np.asarray(image.get_array())
+
+
+def tile(figure, row, column):
+    """The 8x8 tile at (row, column): 1 blank pixel between tiles across, 3 above each."""
+    top, left = row * 11 + 3, column * 9
+    return sheet(figure)[top:top + 8, left:left + 8]
+
+
+def test_digits_with_labels_laid_out_in_rows_of_columns_on_one_image():
     figure = pictures.show_digits(IMAGES, labels=range(12), columns=5)
-    assert len(figure.axes) == 3 * 5  # 12 images in rows of 5: three rows, the last padded
-    assert titles(figure)[:12] == [str(i) for i in range(12)]
-    assert all(not axis.images for axis in figure.axes[12:])
+    assert sheet(figure).shape == (3 * 11, 5 * 9 - 1)  # 12 images in rows of 5: three rows
+    for index in range(12):
+        row, column = divmod(index, 5)
+        np.testing.assert_array_equal(tile(figure, row, column), IMAGES[index, :, :, 0])
+    np.testing.assert_array_equal(tile(figure, 2, 2), np.zeros((8, 8)))  # the last row is padded blank
+    assert labels(figure) == [str(i) for i in range(12)]
+    # Each label sits over its own tile: centred across it, just above its top.
+    positions = [text.get_position() for text in figure.axes[0].texts]
+    assert positions[7] == (2 * 9 + 3.5, 11 + 3 - 0.8)
 
 
 def test_predictions_are_green_where_right_and_red_where_wrong():
     figure = pictures.show_digits(IMAGES[:3], labels=[1, 2, 3], predictions=[1, 0, 3])
-    assert titles(figure) == ["1→1", "2→0", "3→3"]
-    colors = [matplotlib.colors.to_hex(axis.title.get_color()) for axis in figure.axes]
+    assert labels(figure) == ["1→1", "2→0", "3→3"]
+    colors = [matplotlib.colors.to_hex(text.get_color()) for text in figure.axes[0].texts]
     assert colors == [pictures.CORRECT_COLOR, pictures.WRONG_COLOR, pictures.CORRECT_COLOR]
+
+
+def test_reconstructions_sit_under_their_originals():
+    figure = pictures.show_reconstructions(IMAGES[:4], IMAGES[4:8])
+    for column in range(4):
+        np.testing.assert_array_equal(tile(figure, 0, column), IMAGES[column, :, :, 0])
+        np.testing.assert_array_equal(tile(figure, 1, column), IMAGES[4 + column, :, :, 0])
+    assert labels(figure) in (["原图", "重建"], ["input", "output"])
 
 
 def test_figures_are_closed_in_pyplot_so_a_notebook_shows_them_once():
