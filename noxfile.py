@@ -8,12 +8,14 @@ then run a session with ``.venv/bin/nox -s NAME``:
 
 - ``lock``: regenerate ``requirements/test.txt`` (the exact versions the stored
   notebook outputs were made with; the README's test command and .ci/run install
-  through it) and ``requirements/oldest.txt`` (the lower bounds of pyproject.toml).
+  through it) and ``requirements/oldest*.txt`` (the lower bounds of pyproject.toml,
+  one file per declared Python).
 - ``drift``: install the newest releases in a separate environment, run the unit
   tests and every notebook under strict nbval, and report which lessons changed,
   cell by cell, with the diff. Not part of the README's test command.
-- ``oldest``: install the oldest versions pyproject.toml allows, run the unit
-  tests and execute every notebook (outputs not compared).
+- ``oldest``: install the oldest versions pyproject.toml allows, on Python 3.11,
+  3.12 and 3.13 (``oldest-3.11`` ... for one), run the unit tests and execute
+  every notebook (outputs not compared).
 - ``newest_python``: the pinned test suite on the newest Python the project
   declares (3.13), where this machine's package index has wheels for it. It needs
   ``python3.13`` on the PATH (with pyenv: ``PATH=$(pyenv root)/versions/3.13.0/bin:$PATH``).
@@ -28,10 +30,16 @@ import nox
 
 ROOT = pathlib.Path(__file__).resolve().parent
 LOCK = "requirements/test.txt"
-OLDEST = "requirements/oldest.txt"
 # The Python the stored outputs were made with, and the newest one declared.
 PYTHON = "3.11"
 NEWEST_PYTHON = "3.13"
+# The lower bounds, resolved for each declared Python: on newer ones some lower bounds
+# have no wheels, and pyproject.toml raises them there (markers on python_version).
+OLDEST = {
+    "3.11": "requirements/oldest.txt",
+    "3.12": "requirements/oldest-py3.12.txt",
+    "3.13": "requirements/oldest-py3.13.txt",
+}
 
 nox.options.default_venv_backend = "uv"
 nox.options.sessions = []  # Nothing runs by default: each session is a deliberate act.
@@ -55,15 +63,16 @@ EXECUTE_NOTEBOOKS = [
 
 @nox.session(python=False)
 def lock(session):
-    """Regenerates requirements/test.txt (newest today) and requirements/oldest.txt (lower bounds)."""
+    """Regenerates requirements/test.txt (newest today) and requirements/oldest*.txt (lower bounds, per Python)."""
     # uv from the environment nox runs in (the `maintain` group), whatever the PATH.
-    common = [sys.executable, "-m", "uv", "pip", "compile", "pyproject.toml", "--all-extras", "--python-version", PYTHON,
+    common = [sys.executable, "-m", "uv", "pip", "compile", "pyproject.toml", "--all-extras",
               "--quiet", "--custom-compile-command", ".venv/bin/nox -s lock"]
     # --universal: one file for Linux, macOS and Windows, with markers where they differ.
-    session.run(*common, "--universal", "--upgrade", "-o", LOCK)
-    session.run(*common, "--resolution", "lowest-direct", "--python-platform", "x86_64-manylinux_2_28",
-                "--upgrade", "-o", OLDEST)
-    session.log(f"wrote {LOCK} and {OLDEST}: review the diff, re-execute the notebooks "
+    session.run(*common, "--python-version", PYTHON, "--universal", "--upgrade", "-o", LOCK)
+    for python, path in OLDEST.items():
+        session.run(*common, "--python-version", python, "--resolution", "lowest-direct",
+                    "--python-platform", "x86_64-manylinux_2_28", "--upgrade", "-o", path)
+    session.log(f"wrote {LOCK} and {', '.join(OLDEST.values())}: review the diff, re-execute the notebooks "
                 "(keras-functional-guide notebooks --execute) and commit them together")
 
 
@@ -87,11 +96,12 @@ def drift(session):
     session.run("python", str(ROOT / "tools" / "drift.py"), "report", str(unit), str(notebooks))
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=list(OLDEST))
 def oldest(session):
-    """The lower bounds of pyproject.toml: install them, run the unit tests, execute every notebook."""
+    """The lower bounds of pyproject.toml on each declared Python (``nox -s oldest-3.13`` for one):
+    install them, run the unit tests, execute every notebook."""
     _graphviz_check(session)
-    session.install("-r", OLDEST)
+    session.install("-r", OLDEST[session.python])
     session.install("--no-deps", "-e", ".")
     session.run("python", "--version")
     session.run("python", "-c", "import tensorflow as tf, keras, sklearn, pydot, IPython, nbval; "

@@ -23,13 +23,22 @@ import logging
 import pathlib
 import re
 import tomllib
+import warnings
 from importlib import metadata
 
-import jieba
 import nbformat
-from sphinx import addnodes
-from sphinx.search.zh import SearchChinese
-from sphinx.util.i18n import CatalogRepository
+
+# jieba 0.42.1 (its latest release) has regular expressions with invalid escapes. From
+# Python 3.12 on, compiling them prints SyntaxWarnings on the first build after an install
+# that did not compile bytecode (uv, for one): noise from a dependency, not from the site.
+# Imported here, before Sphinx's Chinese search imports it.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", SyntaxWarning)
+    import jieba
+
+from sphinx import addnodes  # noqa: E402
+from sphinx.search.zh import SearchChinese  # noqa: E402
+from sphinx.util.i18n import CatalogRepository  # noqa: E402
 
 DOCS = pathlib.Path(__file__).resolve().parent
 PROJECT = DOCS.parent
