@@ -42,6 +42,9 @@ OLDEST = {
 }
 
 nox.options.default_venv_backend = "uv"
+# Seeded with pip, as `python -m venv` is for the README's environment: the packaging test
+# builds the wheel with `pip wheel`, and a bare uv environment has no pip.
+SEED = ["--seed"]
 nox.options.sessions = []  # Nothing runs by default: each session is a deliberate act.
 nox.options.error_on_missing_interpreters = True  # A missing Python is a failure, not a skip.
 # Use the Pythons on this machine; never download one (the registries are all we reach).
@@ -81,7 +84,7 @@ def _graphviz_check(session):
         session.warn("Graphviz's dot is missing: the drawing tests will be skipped")
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=PYTHON, venv_params=SEED)
 def drift(session):
     """Newest releases against the stored outputs: which lessons changed, and how."""
     _graphviz_check(session)
@@ -96,7 +99,7 @@ def drift(session):
     session.run("python", str(ROOT / "tools" / "drift.py"), "report", str(unit), str(notebooks))
 
 
-@nox.session(python=list(OLDEST))
+@nox.session(python=list(OLDEST), venv_params=SEED)
 def oldest(session):
     """The lower bounds of pyproject.toml on each declared Python (``nox -s oldest-3.13`` for one):
     install them, run the unit tests, execute every notebook."""
@@ -111,7 +114,7 @@ def oldest(session):
     session.run(*EXECUTE_NOTEBOOKS)
 
 
-@nox.session(python=NEWEST_PYTHON)
+@nox.session(python=NEWEST_PYTHON, venv_params=SEED)
 def newest_python(session):
     """The pinned test environment on the newest declared Python."""
     _graphviz_check(session)
