@@ -27,10 +27,11 @@ NOTEBOOKS = pathlib.Path(__file__).resolve().parents[1] / "notebooks"
 
 
 def run(*arguments, env=None, cwd=None, clean=False, timeout=300):
-    """Runs the command; ``clean=True`` runs it in exactly ``env``, not this process's environment plus it."""
+    """Runs the command in this process's environment, or with ``clean=True`` in a user's
+    shell (:func:`clean_environment`), plus ``env``."""
     return subprocess.run(
         [SCRIPT, *arguments], capture_output=True, text=True, timeout=timeout,
-        env=env if clean else {**os.environ, **(env or {})}, cwd=cwd,
+        env={**(clean_environment() if clean else os.environ), **(env or {})}, cwd=cwd,
     )
 
 
@@ -50,7 +51,7 @@ def test_version_also_through_python_dash_m():
 
 def test_list_shows_every_example_in_tutorial_order():
     # In a user's shell (no TensorFlow variable set): no TensorFlow log line either.
-    result = run("list", env=clean_environment(), clean=True)
+    result = run("list", clean=True)
     assert result.returncode == 0, result.stderr
     assert not NOISE.search(result.stderr + result.stdout), result.stderr
     rows = result.stdout.splitlines()[2:]
@@ -85,7 +86,7 @@ def test_usage_errors_exit_2_with_a_message(arguments, message):
 def test_show_prints_the_summary_and_draws_png_and_svg(tmp_path):
     if shutil.which("dot") is None and not os.environ.get("KFG_REQUIRE_GRAPHVIZ"):
         pytest.skip("Graphviz's dot is not installed")
-    result = run("show", "dag", "--plot", "dag.svg", cwd=tmp_path, env=clean_environment(), clean=True)
+    result = run("show", "dag", "--plot", "dag.svg", cwd=tmp_path, clean=True)
     assert result.returncode == 0, result.stderr
     assert not NOISE.search(result.stderr + result.stdout), result.stderr
     assert 'Model: "dag"' in result.stdout and "Total params: 14,058" in result.stdout

@@ -13,7 +13,7 @@ from keras_functional_guide.examples import EXAMPLE_NAMES
 from test_cli import NOISE, SCRIPT, clean_environment, run
 
 def run_clean(*arguments, timeout=600):
-    return run(*arguments, env=clean_environment(), clean=True, timeout=timeout)
+    return run(*arguments, clean=True, timeout=timeout)
 
 
 def test_tensorflow_is_noisy_when_imported_plainly():

@@ -69,6 +69,10 @@ def _style():
     return plt.rc_context(style)
 
 
+# Inches a figure's title takes above its drawing.
+_TITLE_HEIGHT = 0.3
+
+
 def _figure(width, height, layout="constrained"):
     plt, _ = _pyplot()
     figure = plt.figure(figsize=(width, height), layout=layout)
@@ -122,7 +126,7 @@ _GAP_ACROSS, _GAP_ABOVE = 1, 3
 
 def _sheet(images, columns):
     """The images laid out in rows of ``columns`` on one blank (zero) sheet, and the
-    top-left corner (row, column) of each tile."""
+    top-left pixel (top, left) of each tile on it."""
     count, height, width = images.shape
     rows = -(-count // columns)
     sheet = np.zeros((rows * (height + _GAP_ABOVE), columns * (width + _GAP_ACROSS) - _GAP_ACROSS), "float32")
@@ -136,8 +140,8 @@ def _sheet(images, columns):
 
 
 def _draw_sheet(figure, sheet, title):
-    # The title, if any, takes the figure's top 0.3 inch.
-    top = 1 - (0.3 / figure.get_figheight() if title else 0)
+    # The title, if any, takes the figure's top _TITLE_HEIGHT inches.
+    top = 1 - (_TITLE_HEIGHT / figure.get_figheight() if title else 0)
     axis = figure.add_axes((0, 0, 1, top))
     axis.imshow(sheet, cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
     axis.set_axis_off()
@@ -177,7 +181,7 @@ def show_digits(images, labels=None, predictions=None, *, columns=10, title=None
         raise ValueError("predictions need labels to compare with; pass labels too")
     rows = -(-len(images) // columns)
     columns = min(columns, len(images))
-    figure = _figure(0.75 * columns, 0.85 * rows + (0.3 if title else 0), layout=None)
+    figure = _figure(0.75 * columns, 0.85 * rows + (_TITLE_HEIGHT if title else 0), layout=None)
     sheet, corners = _sheet(images, columns)
     axis = _draw_sheet(figure, sheet, title)
     width = images.shape[2]
@@ -223,7 +227,7 @@ def plot_history(history, metrics=("loss",), *, best_epoch=None, title=None):
     for name in metrics:
         if name not in history:
             raise ValueError(f"metrics must name keys of the history ({', '.join(sorted(history))}); got {name!r}")
-    figure = _figure(3.2 * len(metrics), 2.4 + (0.3 if title else 0))
+    figure = _figure(3.2 * len(metrics), 2.4 + (_TITLE_HEIGHT if title else 0))
     axes = figure.subplots(1, len(metrics), squeeze=False)[0]
     for axis, name in zip(axes, metrics):
         epochs = np.arange(1, len(history[name]) + 1)
@@ -261,7 +265,7 @@ def plot_curves(curves, *, xlabel, ylabel, title=None):
     """
     if not isinstance(curves, dict) or not curves:
         raise ValueError(f"curves must be a non-empty dict of label -> values, got {curves!r}")
-    figure = _figure(4.2, 2.8 + (0.3 if title else 0))
+    figure = _figure(4.2, 2.8 + (_TITLE_HEIGHT if title else 0))
     axis = figure.subplots()
     for label, values in curves.items():
         if isinstance(values, tuple) and len(values) == 2:
@@ -305,7 +309,7 @@ def show_heatmap(image, heatmap, *, title=None):
     heatmap = heatmap[rows][:, cols]
     span = heatmap.max() - heatmap.min()
     heatmap = (heatmap - heatmap.min()) / span if span > 0 else np.zeros_like(heatmap)
-    figure = _figure(3.0, 1.7 + (0.3 if title else 0))
+    figure = _figure(3.0, 1.7 + (_TITLE_HEIGHT if title else 0))
     left, right = figure.subplots(1, 2)
     left.imshow(image, cmap="gray_r", vmin=0, vmax=1)
     left.set_title(_words("图片", "image"))
@@ -337,7 +341,7 @@ def show_reconstructions(originals, reconstructions, *, title=None):
             f"reconstructions must match originals in shape {originals.shape}, got {reconstructions.shape}"
         )
     count, height, width = originals.shape
-    figure = _figure(0.75 * count + 0.9, 1.7 + (0.3 if title else 0), layout=None)
+    figure = _figure(0.75 * count + 0.9, 1.7 + (_TITLE_HEIGHT if title else 0), layout=None)
     # One image, as in show_digits: the originals' row above the reconstructions'.
     sheet, corners = _sheet(np.concatenate([originals, reconstructions]), count)
     axis = _draw_sheet(figure, sheet, title)
