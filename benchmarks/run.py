@@ -22,9 +22,9 @@ import sys
 import tempfile
 import time
 
-from keras_functional_guide.notebook_tools import find_notebooks, learner_kernel_env
-
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from lessons import find_lessons as find_notebooks, learner_kernel_env  # noqa: E402 - a maintainers' script
 PYTHON = sys.executable
 SCRIPT = str(pathlib.Path(PYTHON).parent / "keras-functional-guide")
 # A learner's environment, as the tests and the stored notebook outputs use it.

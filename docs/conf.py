@@ -1,9 +1,8 @@
 """The course's web site: a Sphinx + MyST-NB project (the engine behind Jupyter Book 1).
 
-Build it from the repository's root with either command (the same build):
+Build it from the repository's root:
 
     sphinx-build -b html docs site
-    keras-functional-guide notebooks --html site
 
 MyST-NB renders the notebooks with their stored outputs (nothing is executed) and
 honours cell tags (remove-cell, hide-input); sphinx-book-theme gives the sidebar,
@@ -26,7 +25,6 @@ import tomllib
 import warnings
 from importlib import metadata
 
-import nbformat
 
 # jieba 0.42.1 (its latest release) has regular expressions with invalid escapes. From
 # Python 3.12 on, compiling them prints SyntaxWarnings on the first build after an install
@@ -192,31 +190,6 @@ myst_substitutions = {
 
 # -- Hooks ----------------------------------------------------------------------
 
-# Tracebacks are stored with <sys.prefix>/lib/pythonX.Y/site-packages/ in place of this
-# machine's paths (keras_functional_guide.notebook_tools._portable); a reader needs only
-# keras/src/....
-_PREFIX = re.compile(r"<sys\.(?:base_)?prefix>/(?:lib/python[0-9.]+/(?:site-packages/)?)?")
-
-
-def _clean_notebook(app, docname, source):
-    """Drops the install-prefix placeholders from a lesson's outputs as Sphinx reads it.
-    The notebook file, and so its download, is unchanged."""
-    if not docname.startswith("notebooks/") or "<sys." not in source[0]:
-        return
-    notebook = nbformat.reads(source[0], as_version=4)
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            if output.output_type == "error":
-                output.traceback = [_PREFIX.sub("", line) for line in output.traceback]
-            elif output.output_type == "stream":
-                output.text = _PREFIX.sub("", output.text)
-            else:
-                for mime in ("text/plain", "text/html"):
-                    if isinstance(output.get("data", {}).get(mime), str):
-                        output.data[mime] = _PREFIX.sub("", output.data[mime])
-    source[0] = nbformat.writes(notebook)
-
-
 LESSONS = (DOCS / "notebooks").resolve()  # The repository's notebooks/ folder.
 
 
@@ -238,7 +211,6 @@ def _links_through_the_symlink(app, doctree):
 
 
 def setup(app):
-    app.connect("source-read", _clean_notebook)
     app.connect("doctree-read", _links_through_the_symlink)
     app.add_search_language(_ChineseSearch)
     # The book theme translates its header buttons from its own "booktheme" catalogue.

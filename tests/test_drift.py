@@ -75,7 +75,7 @@ def test_report_names_the_lesson_the_cell_and_the_diff(tmp_path, capsys):
     assert "-- Cell 1: print('sum')" in out
     assert "mismatch 'stdout'" in out
     assert "- 2" in out and "+ 3" in out  # New output, stored output.
-    assert "keras-functional-guide notebooks --execute" in out
+    assert "tools/lessons.py execute" in out
 
 
 def test_report_says_when_nothing_changed(tmp_path, capsys):

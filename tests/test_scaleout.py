@@ -16,7 +16,8 @@ import sys
 
 import pytest
 
-from keras_functional_guide.examples import EXAMPLE_NAMES, distribute_batches, get_example
+from keras_functional_guide.distribution import distribute_batches
+from keras_functional_guide.examples import EXAMPLE_NAMES, get_example
 from test_cli import run
 
 DEVICE_COUNTS = (1, 2, 3, 4)
@@ -47,7 +48,7 @@ def cases(devices):
 
 _TRAIN_ALL = """
 import json, sys
-from keras_functional_guide.examples import train_example
+from keras_functional_guide.training import train_example
 devices = int(sys.argv[1])
 for name, kind, batch_size in json.loads(sys.argv[2]):
     result = train_example(name, devices=devices, batch_size=batch_size, epochs=1)
@@ -130,7 +131,7 @@ def test_distribute_batches_rejects_what_cannot_split(arguments, message):
 def test_bad_devices_or_batch_size_raise_before_tensorflow_starts():
     code = """
 import sys
-from keras_functional_guide.examples import train_example
+from keras_functional_guide.training import train_example
 for kwargs in (dict(devices=0), dict(devices=2.0), dict(devices=True), dict(batch_size=0), dict(batch_size="8")):
     try:
         train_example("transfer", **kwargs)

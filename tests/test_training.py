@@ -7,7 +7,8 @@ multi_input, a yes/no task, is the lowest) and far above chance.
 
 import pytest
 
-from keras_functional_guide.examples import EXAMPLES, train_example
+from keras_functional_guide.examples import EXAMPLES
+from keras_functional_guide.training import train_example
 
 # Chance is 0.1 for the ten digits, 0.2 for the five digits 5-9 (transfer,
 # learned from 25 images in 20 epochs: 0.83 to 0.89 over seeds 0-2 on our machine) and 0.5

@@ -7,7 +7,8 @@ import pytest
 
 import keras_functional_guide as kfg
 from keras_functional_guide import data
-from keras_functional_guide.examples import get_example, train_example
+from keras_functional_guide.examples import get_example
+from keras_functional_guide.training import train_example
 
 CASES = [
     # (builder, keyword arguments, text the message must contain)

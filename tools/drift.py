@@ -127,7 +127,7 @@ def drift_report(*junit_paths, stream=None):
     print(
         "\nIn the diffs, '+' lines are the stored output and '-' lines what the new versions print.\n"
         "To act: read each diff; if the new output is right, re-execute the lessons with\n"
-        "  keras-functional-guide notebooks --execute\n"
+        "  .venv/bin/python tools/lessons.py execute\n"
         "update any prose that describes the changed output (and the Keras 3 notes), raise the\n"
         "pins with `nox -s lock`, and commit notebooks and pins together.",
         file=stream,

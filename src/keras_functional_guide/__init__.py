@@ -4,9 +4,11 @@ Each ``build_*`` function returns a new, uncompiled ``keras.Model`` made the
 functional way (``keras.Input`` → layers → ``keras.Model``). The notebooks in
 ``notebooks/`` teach them in the order of the Chinese tutorial they follow.
 
-TensorFlow is imported the first time a builder is used, not at import time;
-in a Jupyter kernel, importing the package also imports TensorFlow quietly and
-shortens error messages (see ``_notebook``), so a lesson's setup is its imports.
+Importing the package changes nothing outside it, in a script or a kernel:
+TensorFlow is imported the first time a builder is used. The lessons'
+conveniences (TensorFlow imported without its start-up lines, short errors,
+one-line warnings) come from one explicit, reversible line, an IPython
+extension: ``%load_ext keras_functional_guide`` (see ``_extension``).
 """
 
 from keras_functional_guide._compat import check_environment
@@ -32,10 +34,9 @@ _LAZY = {
     "plot": "plotting",
     "EXAMPLES": "examples",
     "get_example": "examples",
-    "train_example": "examples",
+    "train_example": "training",
     "assert_same_network": "graph",
     "describe_network": "graph",
-    "short_errors": "errors",
     "show_digits": "pictures",
     "plot_history": "pictures",
     "plot_curves": "pictures",
@@ -64,7 +65,15 @@ def __dir__():
     return sorted([*globals(), *__all__])
 
 
-from keras_functional_guide import _notebook  # noqa: E402 - after __getattr__, which it may use.
+def load_ipython_extension(ipython):
+    """``%load_ext keras_functional_guide``: what a lesson's first line turns on (see ``_extension``)."""
+    from keras_functional_guide import _extension
 
-if _notebook.in_jupyter_kernel():
-    _notebook.setup_notebook()
+    _extension.load(ipython)
+
+
+def unload_ipython_extension(ipython):
+    """``%unload_ext keras_functional_guide``: gives back what loading changed."""
+    from keras_functional_guide import _extension
+
+    _extension.unload(ipython)

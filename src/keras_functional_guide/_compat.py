@@ -1,58 +1,39 @@
-"""Refuse to run under Keras 2, before TensorFlow is imported.
+"""Refuse to run under Keras 2 or below the versions the package declares, before TensorFlow is imported.
 
-The check reads installed package metadata instead of importing TensorFlow, so
-that ``import keras_functional_guide`` stays as cheap as possible.
+The floors are not written here: they are the package's own requirements on
+``tensorflow`` and ``keras`` (``pyproject.toml``, read back from the installed
+package's metadata), so the check and the declaration cannot disagree. The
+installed versions come from package metadata too, so that
+``import keras_functional_guide`` stays as cheap as possible.
 """
 
+import functools
 import os
 from importlib import metadata
 
-MIN_TENSORFLOW = (2, 16)
-MIN_KERAS = (3, 14)
+from packaging.requirements import Requirement
+from packaging.version import InvalidVersion, Version
+
+DISTRIBUTION = "keras-functional-guide"
+CHECKED = ("tensorflow", "keras")
 
 
-def _version_tuple(text):
-    """Turns '2.21.0rc1' into (2, 21); unknown parts become 0."""
-    numbers = []
-    for part in text.split(".")[:2]:
-        digits = ""
-        for character in part:
-            if not character.isdigit():
-                break
-            digits += character
-        numbers.append(int(digits) if digits else 0)
-    while len(numbers) < 2:
-        numbers.append(0)
-    return tuple(numbers)
+@functools.lru_cache(maxsize=None)
+def declared_requirements():
+    """``{"tensorflow": Requirement, "keras": Requirement}`` as the installed package declares them.
 
-
-def check_versions(tensorflow_version, keras_version, legacy_keras_flag):
-    """Raises ImportError unless the versions give Keras 3 through tf.keras.
-
-    Args:
-        tensorflow_version: The installed TensorFlow version string, or None.
-        keras_version: The installed Keras version string, or None.
-        legacy_keras_flag: The value of the ``TF_USE_LEGACY_KERAS`` variable, or None.
-
-    Raises:
-        ImportError: If TensorFlow is missing or older than 2.16, if Keras is older
-            than 3.14, or if ``TF_USE_LEGACY_KERAS`` asks for Keras 2.
+    Empty when the package runs from a source tree that was never installed.
     """
-    needs = (
-        "keras_functional_guide needs Keras 3: tensorflow >= 2.16 and keras >= 3.14 "
-        "(pip install 'tensorflow>=2.16' 'keras>=3.14')"
-    )
-    if tensorflow_version is None:
-        raise ImportError(f"{needs}; tensorflow is not installed.")
-    if _version_tuple(tensorflow_version) < MIN_TENSORFLOW:
-        raise ImportError(f"{needs}; found tensorflow {tensorflow_version}, whose tf.keras is Keras 2.")
-    if keras_version is None or _version_tuple(keras_version) < MIN_KERAS:
-        raise ImportError(f"{needs}; found keras {keras_version}.")
-    if legacy_keras_flag is not None and legacy_keras_flag.strip().lower() in ("1", "true", "yes"):
-        raise ImportError(
-            f"{needs}; TF_USE_LEGACY_KERAS={legacy_keras_flag} makes tf.keras Keras 2. "
-            "Unset TF_USE_LEGACY_KERAS to use this package."
-        )
+    try:
+        requires = metadata.requires(DISTRIBUTION) or []
+    except metadata.PackageNotFoundError:
+        return {}
+    found = {}
+    for text in requires:
+        requirement = Requirement(text)
+        if requirement.name in CHECKED and (requirement.marker is None or requirement.marker.evaluate()):
+            found[requirement.name] = requirement
+    return found
 
 
 def _installed(distribution):
@@ -62,7 +43,41 @@ def _installed(distribution):
         return None
 
 
+def _satisfies(requirement, version):
+    try:
+        return requirement.specifier.contains(Version(version), prereleases=True)
+    except InvalidVersion:
+        return False
+
+
+def _keras_2(tensorflow_version):
+    """True for a TensorFlow whose tf.keras is Keras 2 (before 2.16)."""
+    try:
+        return Version(tensorflow_version) < Version("2.16")
+    except InvalidVersion:
+        return False
+
+
 def check_environment():
-    """Runs :func:`check_versions` on this interpreter's installed packages."""
-    tensorflow_version = _installed("tensorflow") or _installed("tensorflow-cpu")
-    check_versions(tensorflow_version, _installed("keras"), os.environ.get("TF_USE_LEGACY_KERAS"))
+    """Raises ImportError unless the installed TensorFlow and Keras give Keras 3 through tf.keras
+    at the versions the package requires.
+
+    Raises:
+        ImportError: If TensorFlow or Keras is missing or below its declared floor,
+            or if ``TF_USE_LEGACY_KERAS`` asks for Keras 2.
+    """
+    requirements = declared_requirements()
+    wanted = " and ".join(str(requirements[name]) for name in CHECKED if name in requirements) or "Keras 3"
+    needs = f"keras_functional_guide needs Keras 3: {wanted} (pip install {' '.join(repr(str(r)) for r in requirements.values())})"
+    versions = {"tensorflow": _installed("tensorflow") or _installed("tensorflow-cpu"), "keras": _installed("keras")}
+    for name in CHECKED:
+        if versions[name] is None:
+            raise ImportError(f"{needs}; {name} is not installed.")
+        if name in requirements and not _satisfies(requirements[name], versions[name]):
+            keras2 = ", whose tf.keras is Keras 2" if name == "tensorflow" and _keras_2(versions[name]) else ""
+            raise ImportError(f"{needs}; found {name} {versions[name]}{keras2}.")
+    flag = os.environ.get("TF_USE_LEGACY_KERAS")
+    if flag is not None and flag.strip().lower() in ("1", "true", "yes"):
+        raise ImportError(
+            f"{needs}; TF_USE_LEGACY_KERAS={flag} makes tf.keras Keras 2. Unset TF_USE_LEGACY_KERAS to use this package."
+        )

@@ -1,10 +1,13 @@
-"""The ``keras-functional-guide`` command (also ``python -m keras_functional_guide``).
+"""The ``keras-functional-guide`` command (also ``python -m keras_functional_guide``): the
+learner's commands ``list``, ``show``, ``train`` and ``tour``.
+
+The maintainers' commands (re-executing the lessons, building the site) are not
+here: they need a clone of the repository and live in ``tools/`` and the nox sessions.
 
 Exit codes: 0 success, 1 failure, 2 usage error (argparse's convention).
 """
 
 import argparse
-import importlib.util
 import pathlib
 import sys
 
@@ -14,38 +17,22 @@ from keras_functional_guide._quiet import import_tensorflow_quietly
 FAILURE = 1
 
 
-def _number(value):
-    """An integer with thousands separators (67,192,650); anything else as it is."""
-    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+def _table(headers, rows, *, numeric=()):
+    """Prints rows as a plain table through rich (which measures Chinese characters as two
+    columns), the columns named in ``numeric`` right-aligned with thousands separators."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
 
-
-def _width(text):
-    """Columns ``text`` takes in a terminal: Chinese characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
-
-
-def _table(headers, rows):
-    """Formats rows as a plain text table, numbers right-aligned."""
-    cells = [[_number(cell) for cell in row] for row in rows]
-    widths = [max(_width(header), *(_width(row[i]) for row in cells)) for i, header in enumerate(headers)]
-
-    def is_number(text):
-        try:
-            float(text.replace(",", ""))
-        except ValueError:
-            return False
-        return True
-
-    def line(values):
-        parts = [" " * (width - _width(value)) + value if is_number(value) else value + " " * (width - _width(value))
-                 for value, width in zip(values, widths)]
-        return "  ".join(parts).rstrip()
-
-    out = [line(headers), "  ".join("-" * width for width in widths)]
-    out += [line(values) for values in cells]
-    return "\n".join(out)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style=None)
+    for header in headers:
+        table.add_column(header, justify="right" if header in numeric else "left", no_wrap=True)
+    for row in rows:
+        table.add_row(*(f"{cell:,}" if header in numeric and isinstance(cell, int) else str(cell)
+                        for header, cell in zip(headers, row)))
+    # Piped or redirected, the table keeps its natural width instead of wrapping at 80 columns.
+    console = Console(highlight=False, emoji=False, width=None if sys.stdout.isatty() else 10_000)
+    console.print(table)
 
 
 def _io_names(model):
@@ -103,11 +90,6 @@ def describe_batches(result, requested):
             "left out of each epoch so every batch splits evenly over the replicas")
 
 
-def _interactive():
-    """Whether to draw a live progress display: only when stdout is a terminal."""
-    return sys.stdout.isatty()
-
-
 def _progress():
     """A rich progress display on stdout (rich comes with Keras)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -141,7 +123,7 @@ def command_list(arguments, parser):
         model = example.build()
         inputs, outputs = _io_names(model)
         rows.append([example.name, example.section, inputs, outputs, model.count_params()])
-    print(_table(["example", "section", "inputs", "outputs", "parameters"], rows))
+    _table(["example", "section", "inputs", "outputs", "parameters"], rows, numeric={"parameters"})
     return 0
 
 
@@ -165,12 +147,12 @@ def command_show(arguments, parser):
 
 def command_train(arguments, parser):
     example = _example_or_exit(parser, arguments.name)
-    from keras_functional_guide.examples import train_example
+    from keras_functional_guide.training import train_example
 
     import_tensorflow_quietly()  # Its start-up notices are not this program's output.
     options = dict(epochs=arguments.epochs, seed=arguments.seed, devices=arguments.devices,
                    batch_size=arguments.batch_size)
-    if _interactive():
+    if sys.stdout.isatty():
         # In a terminal: one rich progress bar over the epochs.
         epochs = arguments.epochs or example.epochs
         with _progress() as progress:
@@ -191,7 +173,8 @@ def command_train(arguments, parser):
 
 
 def command_tour(arguments, parser):
-    from keras_functional_guide.examples import EXAMPLES, train_example
+    from keras_functional_guide.examples import EXAMPLES
+    from keras_functional_guide.training import train_example
 
     import_tensorflow_quietly()  # Its start-up notices are not this program's output.
     rows, strategies = [], []
@@ -207,7 +190,7 @@ def command_tour(arguments, parser):
             strategies.append(describe_strategy(result.model))
         return result
 
-    if _interactive():
+    if sys.stdout.isatty():
         # In a terminal: one rich progress bar over the examples.
         with _progress() as progress:
             task = progress.add_task("tour", total=len(EXAMPLES), detail="")
@@ -224,69 +207,32 @@ def command_tour(arguments, parser):
                   file=sys.stderr, flush=True)
     if strategies:
         print(f"trained under {strategies[0]}")
-    print(_table(["example", "section", "topology", "parameters", "test accuracy", "seconds"], rows))
+    _table(["example", "section", "topology", "parameters", "test accuracy", "seconds"], rows,
+           numeric={"parameters", "test accuracy", "seconds"})
     return 0
 
 
-def command_notebooks(arguments, parser):
-    from keras_functional_guide import notebook_tools
-
-    directory = pathlib.Path(arguments.dir)
-    try:
-        notebooks = notebook_tools.find_notebooks(directory)
-    except ValueError as error:
-        parser.error(str(error))
-    if not notebooks:
-        parser.error(f"no notebooks named NN_*.ipynb in {str(directory)!r}")
-    if not arguments.execute and arguments.html is None:
-        for path in notebooks:
-            print(path.name)
-        return 0
-    # The site is the Sphinx project docs/ beside the notebooks folder, whose
-    # docs/notebooks links to it (as in a clone of the repository).
-    docs = directory.resolve().parent / "docs"
-    if arguments.html is not None and not (
-            (docs / "conf.py").is_file() and (docs / "notebooks").resolve() == directory.resolve()):
-        parser.error(f"--html builds the Sphinx project docs/ beside {str(directory)!r}, with docs/notebooks "
-                     f"linking to it (a clone of the repository); there is none at {str(docs)!r}")
-    needed = []
-    if arguments.execute:
-        needed += [("nbclient", "notebook"), ("ipykernel", "notebook")]
-    if arguments.html is not None:
-        needed += [("sphinx", "docs"), ("myst_nb", "docs"), ("sphinx_book_theme", "docs"), ("jieba", "docs")]
-    missing = [(name, extra) for name, extra in needed if importlib.util.find_spec(name) is None]
-    if missing:
-        extras = ",".join(sorted({extra for _, extra in missing}))
-        names = ", ".join(name for name, _ in missing)
-        print(f"notebooks: this needs {names}: pip install -e '.[{extras}]'", file=sys.stderr)
-        return FAILURE
-    if arguments.execute:
-        for path in notebooks:
-            try:
-                seconds = notebook_tools.execute_notebook(path)
-            except Exception as error:  # A cell failed: say which notebook, keep the others as they were.
-                print(f"failed to execute {path.name}:\n{error}", file=sys.stderr)
-                return FAILURE
-            print(f"executed {path.name} in {seconds:.1f} s", flush=True)
-    if arguments.html is not None:
-        from sphinx.cmd.build import build_main
-
-        # The same build as `sphinx-build -b html -q docs DIR`: warnings on stderr.
-        if build_main(["-b", "html", "-q", str(docs), str(arguments.html)]) != 0:
-            print(f"notebooks: sphinx-build -b html {docs} {arguments.html} failed", file=sys.stderr)
-            return FAILURE
-        print(f"wrote {pathlib.Path(arguments.html) / 'index.html'}")
-    return 0
+def _training_options():
+    """The options ``train`` and ``tour`` share, declared once."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--epochs", type=_positive_int, default=None,
+                         help="epochs (default: each example's own)")
+    options.add_argument("--devices", type=_positive_int, default=None,
+                         help="train under MirroredStrategy over N logical CPU devices")
+    options.add_argument("--batch-size", type=_positive_int, default=None,
+                         help="global batch size (default: each example's own; under --devices, "
+                         "rounded down to a multiple of N)")
+    return options
 
 
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="keras-functional-guide",
-        description="The Keras Functional API course: list, show, train and tour its examples, "
-        "and run or render its notebooks.",
+        description="The Keras Functional API course: list, show, train and tour its examples.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    training = _training_options()
 
     listing = commands.add_parser("list", help="every example in tutorial order")
     listing.set_defaults(handler=command_list)
@@ -296,33 +242,14 @@ def build_parser():
     show.add_argument("--plot", metavar="FILE", help="also draw the model to FILE (.png or .svg)")
     show.set_defaults(handler=command_show)
 
-    train = commands.add_parser("train", help="train an example on its digits task")
+    train = commands.add_parser("train", parents=[training], help="train an example on its digits task")
     train.add_argument("name", help="example name (see `list`)")
-    train.add_argument("--epochs", type=_positive_int, default=None, help="epochs (default: the example's own)")
     train.add_argument("--seed", type=_int_at_least(0), default=0, help="random seed (default: 0)")
-    train.add_argument("--devices", type=_positive_int, default=None,
-                       help="train under MirroredStrategy over N logical CPU devices")
-    train.add_argument("--batch-size", type=_positive_int, default=None,
-                       help="global batch size (default: the example's own; under --devices, "
-                       "rounded down to a multiple of N)")
     train.set_defaults(handler=command_train)
 
-    tour = commands.add_parser("tour", help="build and briefly train every example, then print a table")
-    tour.add_argument("--epochs", type=_positive_int, default=None,
-                      help="epochs for every example (default: each example's own)")
-    tour.add_argument("--devices", type=_positive_int, default=None,
-                      help="train under MirroredStrategy over N logical CPU devices")
-    tour.add_argument("--batch-size", type=_positive_int, default=None,
-                      help="global batch size for every example (default: each example's own; "
-                      "under --devices, rounded down to a multiple of N)")
+    tour = commands.add_parser("tour", parents=[training],
+                               help="build and briefly train every example, then print a table")
     tour.set_defaults(handler=command_tour)
-
-    notebooks = commands.add_parser("notebooks", help="list, re-execute or render the notebooks")
-    notebooks.add_argument("--dir", default="notebooks", help="the notebooks folder (default: notebooks)")
-    notebooks.add_argument("--execute", action="store_true",
-                           help="re-execute every notebook in place in a fresh kernel (refreshes stored outputs)")
-    notebooks.add_argument("--html", metavar="DIR", help="render the course as a static HTML site in DIR")
-    notebooks.set_defaults(handler=command_notebooks)
     return parser
 
 

@@ -1,21 +1,21 @@
-"""Short errors in notebooks: the message and the learner's own line, not Keras's internals.
+"""Short errors in notebooks: the learner's own statement and Keras's whole message.
 
 An error raised deep inside Keras comes with twenty to a hundred frames of
-library code that a learner cannot act on. :func:`short_errors` makes IPython
-show only the frames of the notebook's own cells, then the error's whole
-message: Keras's messages often end with the fix, so no line of one is cut.
-Warnings likewise show their category and message, without the path of the
-library file that raised them. Nothing here imports TensorFlow.
+library code that a learner cannot act on. :class:`ShortErrors`, an IPython
+custom exception handler installed by ``%load_ext keras_functional_guide``,
+shows only the frames of the notebook's own cells, each with its whole
+statement (a call written over several lines shows all of them), then the
+error's whole message: Keras's messages often end with the fix, so no line of
+one is cut. :func:`one_line_warning` shows a warning as ``UserWarning:
+message``, without the path of the library file that raised it.
+
+Nothing here imports TensorFlow, and nothing here changes IPython by itself:
+``_extension`` installs and removes these.
 """
 
+import linecache
 import sys
 import traceback
-import warnings
-
-# The %xmode each shell had before short_errors(), restored by short_errors(False).
-_SAVED_MODES = {}
-# warnings.formatwarning before short_errors(), restored by short_errors(False).
-_SAVED_FORMATWARNING = []
 
 
 def _cell_label(shell, filename):
@@ -28,71 +28,55 @@ def _cell_label(shell, filename):
     return None
 
 
-def _short_traceback(shell, etype, value, tb):
+def _statement(frame):
+    """The whole statement a frame is at, every line of it, dedented: ``frame.line`` is only its first."""
+    end = getattr(frame, "end_lineno", None) or frame.lineno
+    lines = [linecache.getline(frame.filename, number).rstrip() for number in range(frame.lineno, end + 1)]
+    if not any(lines):
+        return [(frame.line or "").strip()]
+    indent = min(len(line) - len(line.lstrip()) for line in lines if line.strip())
+    return [line[indent:] for line in lines]
+
+
+def short_traceback(shell, etype, value, tb):
+    """The lines to show for an error: each cell frame ("Cell In[7], line 3:" and its statement),
+    then the message, whole."""
     lines = []
     for frame in traceback.extract_tb(tb):
         label = _cell_label(shell, frame.filename)
         if label is None:
             continue  # A library frame: not the learner's code.
         lines.append(f"{label[0]} {label[1]}, line {frame.lineno}:")
-        lines.append(f"    {(frame.line or '').strip()}")
+        lines.extend(f"    {line}" for line in _statement(frame))
     message = "".join(traceback.format_exception_only(etype, value)).rstrip("\n").splitlines()
     return lines + message
 
 
-def _short_warning(message, category, filename, lineno, line=None):
+def one_line_warning(message, category, filename, lineno, line=None):
     """``UserWarning: <message>``: the path of the Keras file that warned is not the learner's."""
     return f"{category.__name__}: {message}\n"
 
 
-def short_errors(enable=True):
-    """Shows errors in this IPython session as the learner's lines plus the message.
+class ShortErrors:
+    """IPython's custom exception handler for short errors (``shell.set_custom_exc``).
 
-    Warnings show as ``UserWarning: <message>`` (``warnings.formatwarning``),
-    without the library path and source line Python adds.
-
-    Tracebacks stay available: ``%tb`` after an error prints the full one, in
-    plain Python style (IPython's "Plain" ``%xmode``). The plain style is also
-    what makes errors cheap: IPython 9 formats every error's full traceback for
-    its history even when it is not shown, and in its default "Context" mode
-    that parses each library file on the way (``executing``), up to seconds
-    for one TensorFlow error. Outside IPython this does nothing.
-
-    Args:
-        enable: ``False`` restores IPython's normal tracebacks.
-
-    Returns:
-        ``None`` (so a notebook cell that ends with the call shows nothing).
+    Short only while the traceback mode is ``short_mode``, the one set when the
+    handler was installed: a learner who then chooses another with ``%xmode``
+    (``Context``, ``Verbose``, ``Minimal``, ``Docs``) gets IPython's own
+    traceback in that mode. ``%tb`` always prints the full traceback.
     """
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return None
-    shell = get_ipython()
-    if shell is None:
-        return None
-    tracebacks = getattr(shell, "InteractiveTB", None)
-    if not enable:
-        if _SAVED_FORMATWARNING:
-            warnings.formatwarning = _SAVED_FORMATWARNING.pop()
-        shell.set_custom_exc((), None)
-        if tracebacks is not None and id(shell) in _SAVED_MODES:
-            tracebacks.set_mode(_SAVED_MODES.pop(id(shell)))
-        return None
-    if not _SAVED_FORMATWARNING:
-        _SAVED_FORMATWARNING.append(warnings.formatwarning)
-    warnings.formatwarning = _short_warning
-    if tracebacks is not None:
-        _SAVED_MODES.setdefault(id(shell), tracebacks.mode)
-        tracebacks.set_mode("Plain")
 
-    def handler(shell, etype, value, tb, tb_offset=None):
+    def __init__(self, short_mode):
+        self.short_mode = short_mode
+
+    def __call__(self, shell, etype, value, tb, tb_offset=None):
         # What IPython's own display records, so that %tb can show the whole story.
         sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb
-        stb = _short_traceback(shell, etype, value, tb)
+        sys.last_exc = value
+        tracebacks = shell.InteractiveTB
+        if tracebacks.mode != self.short_mode:
+            stb = tracebacks.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+        else:
+            stb = short_traceback(shell, etype, value, tb)
         shell._showtraceback(etype, value, stb)
         return stb
-
-    # KeyboardInterrupt and SystemExit keep IPython's own handling.
-    shell.set_custom_exc((Exception,), handler)
-    return None

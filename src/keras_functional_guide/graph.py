@@ -12,6 +12,8 @@ import dataclasses
 
 from tensorflow import keras
 
+from keras_functional_guide import _keras_internals as internals
+
 
 @dataclasses.dataclass(frozen=True)
 class LayerInfo:
@@ -36,16 +38,9 @@ class LayerInfo:
     nested: tuple = ()
 
 
-def _relevant_nodes(model):
-    nodes = []
-    for depth_nodes in model._nodes_by_depth.values():
-        nodes.extend(depth_nodes)
-    return nodes
-
-
 def _calls_in_model(layer, relevant):
     """The layer's nodes (calls) that belong to this model, in call order."""
-    return [node for node in layer._inbound_nodes if any(node is other for other in relevant)]
+    return [node for node in internals.calls(layer) if any(node is other for other in relevant)]
 
 
 def _shape(tensor):
@@ -54,9 +49,9 @@ def _shape(tensor):
 
 def _graph_model(model, argument):
     """The functional graph behind ``model``: itself, or a Sequential's inner functional model."""
-    if isinstance(model, keras.Sequential) and getattr(model, "_functional", None) is not None:
-        return model._functional
-    if not isinstance(model, keras.Model) or not hasattr(model, "_nodes_by_depth"):
+    if isinstance(model, keras.Sequential) and internals.sequential_graph(model) is not None:
+        return internals.sequential_graph(model)
+    if not isinstance(model, keras.Model) or not internals.is_functional(model):
         raise ValueError(
             f"{argument} must be a functional keras.Model (or a Sequential built with an Input), "
             f"got {type(model).__name__}"
@@ -82,23 +77,22 @@ def describe_network(model):
         ValueError: If ``model`` is not such a model.
     """
     model = _graph_model(model, "model")
-    relevant = _relevant_nodes(model)
+    relevant = internals.model_calls(model)
     described = []
     for layer in model.layers:
         calls, shapes = [], []
         for node in _calls_in_model(layer, relevant):
             inbound = []
             for tensor in node.input_tensors:
-                history = tensor._keras_history
-                source = history.operation
-                source_node = source._inbound_nodes[history.node_index]
+                source, node_index, tensor_index = internals.producer(tensor)
+                source_node = internals.calls(source)[node_index]
                 source_calls = _calls_in_model(source, relevant)
-                call = next((i for i, other in enumerate(source_calls) if other is source_node), history.node_index)
-                inbound.append(f"{source.name}[{call}][{history.tensor_index}]")
+                call = next((i for i, other in enumerate(source_calls) if other is source_node), node_index)
+                inbound.append(f"{source.name}[{call}][{tensor_index}]")
             calls.append(tuple(inbound))
             shapes.append(tuple(_shape(tensor) for tensor in node.output_tensors))
         is_graph = isinstance(layer, keras.Model) and (
-            hasattr(layer, "_nodes_by_depth") or getattr(layer, "_functional", None) is not None
+            internals.is_functional(layer) or internals.sequential_graph(layer) is not None
         )
         nested = describe_network(layer) if is_graph else ()
         described.append(LayerInfo(
@@ -125,7 +119,7 @@ def call_count(model, layer_name):
     names = [layer.name for layer in model.layers]
     if layer_name not in names:
         raise ValueError(f"layer_name must be one of the model's layers {names}, got {layer_name!r}")
-    return len(_calls_in_model(model.get_layer(layer_name), _relevant_nodes(model)))
+    return len(_calls_in_model(model.get_layer(layer_name), internals.model_calls(model)))
 
 
 def inbound_layers(model, layer_name, *, call=0):

@@ -5,12 +5,13 @@ one-line confirmation in Chinese or raises :class:`Wrong` with a one-line
 message that names the first thing wrong and how to fix it. It never trains.
 """
 
-import dataclasses
 import inspect
-from typing import Callable
+import re
+import sys
 
 from tensorflow import keras
 
+from keras_functional_guide import _keras_internals as internals
 from keras_functional_guide import graph
 
 
@@ -18,32 +19,71 @@ class Wrong(Exception):
     """The answer is wrong; the message (Chinese, one line) says what and how to fix it."""
 
 
-@dataclasses.dataclass(frozen=True)
+MODEL = "一个用函数式 API 搭建的 keras.Model"
+
+# Every exercise of every lesson module loaded so far, by id (filled as the classes are declared).
+REGISTRY = {}
+
+
 class Exercise:
-    """One exercise (练习).
+    """One exercise (练习), declared as a subclass, the same way in every lesson module::
+
+        class DictModel(Exercise):
+            id = "16-1"
+            hint = "keras.Model(inputs={...}, outputs={...})，键与层名相同"
+
+            @staticmethod
+            def solution():
+                image = keras.Input(shape=(8, 8, 1), name="image")
+                ...
+                return keras.Model(inputs=image, outputs=digit)
+
+            @staticmethod
+            def grade(answer):
+                model = functional_model(answer)
+                ...
+                return "what was confirmed"
+
+    The statement and title live in the lesson's Markdown (their one home); the
+    rest lives here: the hint, the reference answer and the checker.
 
     Attributes:
-        id: Stable id, ``"NN-k"``: lesson number and position, e.g. ``"02-1"``.
-        lesson: The notebook that poses it, e.g. ``"02_multi_input.ipynb"``.
-        title: A short Chinese title.
-        statement: The full statement in Chinese, exactly as the notebook shows it.
-        grade: ``grade(answer) -> str``: returns what was confirmed, or raises
-            :class:`Wrong`.
-        solution: ``solution() -> answer``: builds a reference answer.
+        id: Stable id ``"NN-k"``: lesson number and position, e.g. ``"16-1"``.
         hint: A Chinese hint toward the usual way to solve it.
         expects: What kind of answer the exercise wants, in Chinese, for the
-            messages that say an answer is of the wrong kind (most exercises
-            want a model; a few want a number, a dict or a list).
+            messages that say an answer is of the wrong kind (most want a model).
+        lesson: The notebook that poses it (the module's ``LESSON``).
+        solution: ``solution() -> answer``: builds a reference answer. Its body is
+            the code a learner would type, ending in ``return <answer>``:
+            ``keras_functional_guide.exercises.solution(id)`` shows that body.
+        grade: ``grade(answer) -> str``: returns what was confirmed, or raises
+            :class:`Wrong` with what is wrong and how to fix it.
     """
 
-    id: str
-    lesson: str
-    title: str
-    statement: str
-    grade: Callable[[object], str]
-    solution: Callable[[], object]
-    hint: str
-    expects: str = "一个用函数式 API 搭建的 keras.Model"
+    id = None
+    hint = None
+    expects = MODEL
+    lesson = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        module = sys.modules[cls.__module__]
+        if not (isinstance(cls.id, str) and re.fullmatch(r"\d\d-\d", cls.id)):
+            raise TypeError(f"{cls.__qualname__}.id must be a string 'NN-k', got {cls.id!r}")
+        if not cls.id.startswith(module.__name__[-2:]):
+            raise TypeError(f"exercise {cls.id} is declared in {module.__name__}, not in its lesson's module")
+        if not (isinstance(cls.hint, str) and cls.hint):
+            raise TypeError(f"exercise {cls.id} has no hint")
+        for member in ("solution", "grade"):
+            if not isinstance(cls.__dict__.get(member), staticmethod):
+                raise TypeError(f"exercise {cls.id} must define {member}() as a @staticmethod")
+        if cls.id in REGISTRY and REGISTRY[cls.id].__qualname__ != cls.__qualname__:
+            raise TypeError(f"two exercises share the id {cls.id}")
+        cls.lesson = module.LESSON
+        REGISTRY[cls.id] = cls
+
+    def __init__(self):
+        raise TypeError("an exercise is its class: use it without making an instance")
 
 
 def describe(answer):
@@ -103,7 +143,7 @@ def functional_model(answer, *, allow_sequential=False):
         if allow_sequential:
             return answer
         raise Wrong("答案是一个 Sequential 模型：本题要用函数式 API 搭建（keras.Input → 调用层 → keras.Model）")
-    if not hasattr(answer, "_nodes_by_depth"):
+    if not internals.is_functional(answer):
         raise Wrong(
             f"答案是一个子类化模型 ({type(answer).__name__})：本题要用函数式 API 搭建"
             "（keras.Input → 调用层 → keras.Model）"
@@ -131,12 +171,12 @@ def expect_inputs(model, expected):
 
 def output_names(model):
     """The names of the model's outputs (the layers that produce them)."""
-    return [tensor._keras_history.operation.name for tensor in model.outputs]
+    return [internals.producer_name(tensor) for tensor in model.outputs]
 
 
 def expect_outputs(model, expected):
     """Checks the model's outputs: ``expected`` maps each output layer's name to its shape without the batch."""
-    got = {tensor._keras_history.operation.name: _shape(tensor)[1:] for tensor in model.outputs}
+    got = {internals.producer_name(tensor): _shape(tensor)[1:] for tensor in model.outputs}
     missing = [name for name in expected if name not in got]
     if len(got) != len(expected) or missing:
         raise Wrong(
@@ -175,6 +215,60 @@ def expect_dense(model, name, units, activation):
             f"写 activation={activation!r}"
         )
     return found
+
+
+def loss_name(value):
+    """The canonical snake_case name of a loss given as a string, a function or a ``keras.losses`` object,
+    e.g. ``"bce"`` and ``keras.losses.BinaryCrossentropy()`` both give ``"binary_crossentropy"``.
+
+    Raises:
+        Wrong: For a string Keras does not know, or a loss class instead of a loss.
+    """
+    if isinstance(value, str):
+        try:
+            value = keras.losses.get(value)
+        except (ValueError, TypeError):
+            raise Wrong(f"{value!r} 不是 Keras 认识的损失名：例如写 \"binary_crossentropy\"") from None
+    if isinstance(value, type) and issubclass(value, keras.losses.Loss):
+        raise Wrong(f"{value.__name__} 是损失的类，不是损失：写 keras.losses.{value.__name__}()（带括号），或者写字符串名")
+    if isinstance(value, keras.losses.Loss):
+        return value.name
+    # The type, not the repr: an array's repr is many lines long.
+    return getattr(value, "__name__", type(value).__name__)
+
+
+def expect_dict(structure, keys, what, why="Keras 会按位置（或按名字的字母顺序）配对，容易配错"):
+    """Checks that ``structure`` is a dict whose keys are exactly ``keys``.
+
+    Args:
+        structure: What the learner made (a model's ``input``/``output``, a dataset element's part, ...).
+        keys: The names it must be keyed by.
+        what: What it is, in Chinese, for the message (``"输入"``, ``"目标"``).
+        why: Why a list or tuple is not good enough here, in Chinese.
+    """
+    wanted = ", ".join(f"{key!r}: ..." for key in keys)
+    if isinstance(structure, (tuple, list)):
+        kind = "元组" if isinstance(structure, tuple) else "列表"
+        raise Wrong(f"{what}是一个{kind}，不是字典：{why}；写成以名字为键的字典 {{{wanted}}}")
+    if not isinstance(structure, dict):
+        raise Wrong(f"{what}应当是以名字为键的字典 {{{wanted}}}，实际是 {type(structure).__name__}")
+    extra = sorted((key for key in structure if key not in keys), key=str)
+    missing = [key for key in keys if key not in structure]
+    if extra or missing:
+        found = "、".join(part for part in (f"多出 {extra}" if extra else "", f"缺少 {missing}" if missing else "") if part)
+        raise Wrong(f"{what}的键{found}：键要正好是 {sorted(keys)}，与模型的输入名或输出名相同")
+
+
+def expect_integer(answer, what="一个整数"):
+    """Returns ``answer`` as an int if it is an integer (a NumPy integer too); raises
+    :class:`Wrong` otherwise, saying that ``what`` (in Chinese) was wanted."""
+    import numbers
+
+    if isinstance(answer, keras.Model):
+        raise Wrong(f"答案应当是{what}，不是模型：算出这个数，赋给 answer")
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Integral):
+        raise Wrong(f"答案应当是{what}，得到的是 {type(answer).__name__}")
+    return int(answer)
 
 
 def layers_of_class(model, layer_class):

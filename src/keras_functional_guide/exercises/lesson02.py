@@ -117,42 +117,18 @@ def _solve_two_branches():
     return keras.Model(inputs={"rows": rows, "columns": columns}, outputs={"digit": digit}, name="two_branches")
 
 
-EXERCISES = (
-    Exercise(
-        id="02-1",
-        lesson=LESSON,
-        title="第三个输入",
-        statement=(
-            "给本课的多输入模型加第三个输入：一个名为 `ink` 的浮点数，形状 `(1,)`（比如图片的平均墨迹浓度）。"
-            "其余部分与本课的模型相同（输入 `image`、`query`，层 `image_conv`、`image_flatten`、"
-            "`query_embedding`、`query_flatten`、`hidden`、`match`，大小也相同）；"
-            "让拼接层 `merge` 同时拼接 `image_flatten` 的输出、`query_flatten` 的输出和 `ink` 本身。"
-            "三个输入都放进传给 `keras.Model` 的 `inputs` 字典，把模型赋给 `answer`。"
-        ),
-        grade=_grade_third_input,
-        solution=_solve_third_input,
-        hint=(
-            "先写 ink = keras.Input(shape=(1,), name=\"ink\")，再把它加进 "
+class Exercise_02_1(Exercise):
+    id = '02-1'
+    hint = ("先写 ink = keras.Input(shape=(1,), name=\"ink\")，再把它加进 "
             "layers.Concatenate(name=\"merge\")([image_features, query_features, ink]) 的列表，"
-            "最后 inputs={\"image\": image, \"query\": query, \"ink\": ink}"
-        ),
-    ),
-    Exercise(
-        id="02-2",
-        lesson=LESSON,
-        title="两条 Dense 支路",
-        statement=(
-            "搭一个新的多输入模型，从数字图片的“投影”认数字：输入 `rows`（每一行像素之和，形状 `(8,)`）"
-            "和 `columns`（每一列像素之和，形状 `(8,)`）各自经过一个 `layers.Dense(16, activation=\"relu\")`，"
-            "分别命名为 `rows_dense` 和 `columns_dense`；用 `layers.Concatenate(name=\"merge\")` 拼接两条支路，"
-            "再接输出层 `layers.Dense(10, activation=\"softmax\", name=\"digit\")`。"
-            "两个输入以字典传给 `keras.Model`，把模型赋给 `answer`。"
-        ),
-        grade=_grade_two_branches,
-        solution=_solve_two_branches,
-        hint=(
-            "两个 keras.Input(shape=(8,), name=...)；每个输入各调用一个新建的 Dense 层；"
-            "layers.Concatenate(name=\"merge\")([两个 Dense 的输出])；最后 Dense(10, softmax, name=\"digit\")"
-        ),
-    ),
-)
+            "最后 inputs={\"image\": image, \"query\": query, \"ink\": ink}")
+    solution = staticmethod(_solve_third_input)
+    grade = staticmethod(_grade_third_input)
+
+
+class Exercise_02_2(Exercise):
+    id = '02-2'
+    hint = ("两个 keras.Input(shape=(8,), name=...)；每个输入各调用一个新建的 Dense 层；"
+            "layers.Concatenate(name=\"merge\")([两个 Dense 的输出])；最后 Dense(10, softmax, name=\"digit\")")
+    solution = staticmethod(_solve_two_branches)
+    grade = staticmethod(_grade_two_branches)

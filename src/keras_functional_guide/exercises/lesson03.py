@@ -133,39 +133,18 @@ def _solve_loss_dict():
     return {"digit": SPARSE, "parity": BINARY, "big": BINARY}
 
 
-EXERCISES = (
-    Exercise(
-        id="03-1",
-        lesson=LESSON,
-        title="第三个输出头",
-        statement=(
-            "给本课的多输出模型加第三个输出头 `big`：`layers.Dense(1, activation=\"sigmoid\", name=\"big\")`，"
-            "回答“图片上的数字是否大于等于 5”。它与 `digit`、`parity` 一样，直接接在共享主干的最后一层 "
-            "`hidden` 的输出上。其余层与本课的模型相同（`image`、`conv`、`flatten`、`hidden`、`digit`、`parity`，"
-            "大小也相同）；`outputs` 是有三个键的字典，键与输出层的名字相同。把模型赋给 `answer`。"
-        ),
-        grade=_grade_third_head,
-        solution=_solve_third_head,
-        hint=(
-            "在 trunk（hidden 的输出）上再调用一次新层：big = layers.Dense(1, activation=\"sigmoid\", "
-            "name=\"big\")(trunk)，然后 outputs={\"digit\": digit, \"parity\": parity, \"big\": big}"
-        ),
-    ),
-    Exercise(
-        id="03-2",
-        lesson=LESSON,
-        title="三个头的损失字典",
-        statement=(
-            "为练习 03-1 的三头模型写出 `compile` 的 `loss` 参数：`digit` 的目标是整数标签 0–9，"
-            "`parity` 和 `big` 的目标都是 0/1。把这个字典（不是模型）赋给 `answer`；"
-            "字典的值可以是损失的字符串名（如 `\"binary_crossentropy\"`），也可以是 `keras.losses` 里的损失对象。"
-        ),
-        grade=_grade_loss_dict,
-        solution=_solve_loss_dict,
-        expects="一个以输出名为键的损失字典（compile 的 loss 参数）",
-        hint=(
-            "以输出名为键：{\"digit\": \"sparse_categorical_crossentropy\", \"parity\": ..., \"big\": ...}；"
-            "0/1 目标配 sigmoid 输出，用 binary_crossentropy"
-        ),
-    ),
-)
+class Exercise_03_1(Exercise):
+    id = '03-1'
+    hint = ("在 trunk（hidden 的输出）上再调用一次新层：big = layers.Dense(1, activation=\"sigmoid\", "
+            "name=\"big\")(trunk)，然后 outputs={\"digit\": digit, \"parity\": parity, \"big\": big}")
+    solution = staticmethod(_solve_third_head)
+    grade = staticmethod(_grade_third_head)
+
+
+class Exercise_03_2(Exercise):
+    id = '03-2'
+    expects = ("一个以输出名为键的损失字典（compile 的 loss 参数）")
+    hint = ("以输出名为键：{\"digit\": \"sparse_categorical_crossentropy\", \"parity\": ..., \"big\": ...}；"
+            "0/1 目标配 sigmoid 输出，用 binary_crossentropy")
+    solution = staticmethod(_solve_loss_dict)
+    grade = staticmethod(_grade_loss_dict)

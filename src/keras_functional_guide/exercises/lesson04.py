@@ -166,23 +166,15 @@ def grade_2(answer):
     return "四条并列的支路都接在 stem 上，mixed 拼出 64 个通道，残差连接不变，共 20,730 个参数"
 
 
-EXERCISES = (
-    Exercise(
-        id="04-1",
-        lesson=LESSON,
-        title="把恒等残差连接换成投影残差连接",
-        statement=STATEMENT_1,
-        grade=grade_1,
-        solution=solution_1,
-        hint=HINT_1,
-    ),
-    Exercise(
-        id="04-2",
-        lesson=LESSON,
-        title="给 inception 模块加第四条支路",
-        statement=STATEMENT_2,
-        grade=grade_2,
-        solution=solution_2,
-        hint=HINT_2,
-    ),
-)
+class Exercise_04_1(Exercise):
+    id = '04-1'
+    hint = (HINT_1)
+    solution = staticmethod(solution_1)
+    grade = staticmethod(grade_1)
+
+
+class Exercise_04_2(Exercise):
+    id = '04-2'
+    hint = (HINT_2)
+    solution = staticmethod(solution_2)
+    grade = staticmethod(grade_2)

@@ -191,23 +191,15 @@ def _expect_one_shared_dense(model):
             raise Wrong(f"{name} 在模型里被调用 {count} 次，应当是 2 次：在两条支路上各调用一次")
 
 
-EXERCISES = (
-    Exercise(
-        id="05-1",
-        lesson=LESSON,
-        title="两个文本输入共享一个嵌入层",
-        statement=STATEMENT_1,
-        grade=grade_1,
-        solution=solution_1,
-        hint=HINT_1,
-    ),
-    Exercise(
-        id="05-2",
-        lesson=LESSON,
-        title="共享 Dense 塔的孪生网络",
-        statement=STATEMENT_2,
-        grade=grade_2,
-        solution=solution_2,
-        hint=HINT_2,
-    ),
-)
+class Exercise_05_1(Exercise):
+    id = '05-1'
+    hint = (HINT_1)
+    solution = staticmethod(solution_1)
+    grade = staticmethod(grade_1)
+
+
+class Exercise_05_2(Exercise):
+    id = '05-2'
+    hint = (HINT_2)
+    solution = staticmethod(solution_2)
+    grade = staticmethod(grade_2)

@@ -128,48 +128,24 @@ def _solve_parity():
     return keras.Model(inputs=image, outputs=parity, name="parity_classifier")
 
 
-EXERCISES = (
-    Exercise(
-        id="06-1",
-        lesson=LESSON,
-        title="在两个输入上调用同一个编码器",
-        statement=(
-            "用 `encoder = kfg.build_encoder()` 得到编码器，搭一个判断两张图是不是同一个数字的模型："
-            "两个输入 `image_a`、`image_b`（形状都是 `(8, 8, 1)`），把**同一个** `encoder` "
-            "分别在两个输入上调用，用 `layers.Concatenate(name=\"pair\")` 拼接两个 64 维特征，"
-            "最后接 `layers.Dense(1, activation=\"sigmoid\", name=\"same_digit\")`。把模型赋给 `answer`。"
-        ),
-        grade=_grade_pair,
-        solution=_solve_pair,
-        hint=(
-            "encoder = kfg.build_encoder() 只写一次；features_a = encoder(image_a)、"
+class Exercise_06_1(Exercise):
+    id = '06-1'
+    hint = ("encoder = kfg.build_encoder() 只写一次；features_a = encoder(image_a)、"
             "features_b = encoder(image_b)，再 Concatenate、Dense，"
-            "最后 keras.Model(inputs=[image_a, image_b], outputs=...)"
-        ),
-    ),
-    Exercise(
-        id="06-2",
-        lesson=LESSON,
-        title="取出嵌套模型的中间特征",
-        statement=(
-            "用 `nested = kfg.build_nested()`，搭一个特征模型：输入是 `nested` 的输入，"
-            "输出是编码器在 `nested` 里给出的 64 维特征（也就是 `digit` 层的输入）。把模型赋给 `answer`。"
-        ),
-        grade=_grade_features,
-        solution=_solve_features,
-        hint="keras.Model(inputs=nested.input, outputs=nested.get_layer(\"digit\").input)",
-    ),
-    Exercise(
-        id="06-3",
-        lesson=LESSON,
-        title="把编码器装进一个新的分类器",
-        statement=(
-            "用 `encoder = kfg.build_encoder()` 得到编码器，搭一个判断数字奇偶的分类器：输入 `image`"
-            "（形状 `(8, 8, 1)`），在它上面调用 `encoder`，再接 "
-            "`layers.Dense(1, activation=\"sigmoid\", name=\"parity\")`。把模型赋给 `answer`。"
-        ),
-        grade=_grade_parity,
-        solution=_solve_parity,
-        hint="image = keras.Input(shape=(8, 8, 1), name=\"image\")；parity = layers.Dense(...)(encoder(image))",
-    ),
-)
+            "最后 keras.Model(inputs=[image_a, image_b], outputs=...)")
+    solution = staticmethod(_solve_pair)
+    grade = staticmethod(_grade_pair)
+
+
+class Exercise_06_2(Exercise):
+    id = '06-2'
+    hint = ("keras.Model(inputs=nested.input, outputs=nested.get_layer(\"digit\").input)")
+    solution = staticmethod(_solve_features)
+    grade = staticmethod(_grade_features)
+
+
+class Exercise_06_3(Exercise):
+    id = '06-3'
+    hint = ("image = keras.Input(shape=(8, 8, 1), name=\"image\")；parity = layers.Dense(...)(encoder(image))")
+    solution = staticmethod(_solve_parity)
+    grade = staticmethod(_grade_parity)

@@ -111,35 +111,16 @@ def _grade_07_2(answer):
     return "输入 'image' 的形状是 (32, 8, 8, 1)：每批恰好 32 张 8×8×1 的图片"
 
 
-EXERCISES = (
-    Exercise(
-        id="07-1",
-        lesson=LESSON,
-        title="长度可变的整数序列",
-        statement=(
-            "每个样本是一句话的单词编号（0 到 999 的整数），句子长短不一。搭一个函数式模型：输入名为 `tokens`，"
-            "是长度可变的 `int32` 序列；接 `layers.Embedding(input_dim=1000, output_dim=16, name=\"embedding\")`，"
-            "再接 `layers.GlobalAveragePooling1D(name=\"average\")` 把整句平均成一个向量，"
-            "最后是 `layers.Dense(1, activation=\"sigmoid\", name=\"positive\")`。把模型赋给 `answer`。"
-        ),
-        grade=_grade_07_1,
-        solution=_solution_07_1,
-        hint=(
-            "长度可变就在 shape 里写 None：keras.Input(shape=(None,), dtype=\"int32\", name=\"tokens\")；"
-            "批量维度不写进 shape"
-        ),
-    ),
-    Exercise(
-        id="07-2",
-        lesson=LESSON,
-        title="固定批量大小",
-        statement=(
-            "搭一个每批恰好接收 32 张 8×8×1 图片的函数式模型：输入名为 `image`，用 `batch_shape` 固定批量大小；"
-            "接 `layers.Flatten(name=\"flatten\")` 和 `layers.Dense(10, activation=\"softmax\", name=\"digit\")`。"
-            "把模型赋给 `answer`。"
-        ),
-        grade=_grade_07_2,
-        solution=_solution_07_2,
-        hint="batch_shape 包含批量大小，写在最前面：keras.Input(batch_shape=(32, 8, 8, 1), name=\"image\")",
-    ),
-)
+class Exercise_07_1(Exercise):
+    id = '07-1'
+    hint = ("长度可变就在 shape 里写 None：keras.Input(shape=(None,), dtype=\"int32\", name=\"tokens\")；"
+            "批量维度不写进 shape")
+    solution = staticmethod(_solution_07_1)
+    grade = staticmethod(_grade_07_1)
+
+
+class Exercise_07_2(Exercise):
+    id = '07-2'
+    hint = ("batch_shape 包含批量大小，写在最前面：keras.Input(batch_shape=(32, 8, 8, 1), name=\"image\")")
+    solution = staticmethod(_solution_07_2)
+    grade = staticmethod(_grade_07_2)

@@ -116,50 +116,22 @@ def _grade_08_3(answer):
     return "特征模型 image → … → flatten：每张图片得到 64 维特征，用的是原模型的层（权重共享）"
 
 
-EXERCISES = (
-    Exercise(
-        id="08-1",
-        lesson=LESSON,
-        title="修好 Model(input=..., output=...)",
-        statement=(
-            "下面的代码照抄了教程的参数名，在今天的 Keras 里会报错：\n\n"
-            "```python\n"
-            "features = keras.Input(shape=(16,), name=\"features\")\n"
-            "hidden = layers.Dense(8, activation=\"relu\", name=\"hidden\")(features)\n"
-            "score = layers.Dense(1, activation=\"sigmoid\", name=\"score\")(hidden)\n"
-            "answer = keras.Model(input=features, output=score, name=\"scorer\")\n"
-            "```\n\n"
-            "改正它，把得到的模型赋给 `answer`。"
-        ),
-        grade=_grade_08_1,
-        solution=_solution_08_1,
-        hint="关键字是复数：keras.Model(inputs=features, outputs=score, name=\"scorer\")，或者按位置 keras.Model(features, score, name=\"scorer\")",
-    ),
-    Exercise(
-        id="08-2",
-        lesson=LESSON,
-        title="字典形式的输入和输出",
-        statement=(
-            "把本课“输入、输出是列表”一节的模型改成字典形式：输入 `left`（3 维）和 `right`（2 维）"
-            "经 `layers.Concatenate(name=\"merged\")` 拼接，再分别接 `layers.Dense(1, name=\"score\")` 和 "
-            "`layers.Dense(4, name=\"embedding\")`；`inputs` 和 `outputs` 都写成以名字为键的字典。"
-            "把模型赋给 `answer`。"
-        ),
-        grade=_grade_08_2,
-        solution=_solution_08_2,
-        hint="inputs={\"left\": left, \"right\": right}，outputs={\"score\": score, \"embedding\": embedding}：键与名字相同",
-    ),
-    Exercise(
-        id="08-3",
-        lesson=LESSON,
-        title="取出中间层做特征模型",
-        statement=(
-            "`example = kfg.build_sequential_equivalent(input_shape=(8, 8, 1), filters=4, fc_units=16, "
-            "name=\"tutorial_example\")` 是本课用过的示例模型。用它的输入和 `flatten` 层的输出再建一个模型，"
-            "名为 `flatten_features`，把模型赋给 `answer`。"
-        ),
-        grade=_grade_08_3,
-        solution=_solution_08_3,
-        hint="keras.Model(inputs=example.input, outputs=example.get_layer(\"flatten\").output, name=\"flatten_features\")",
-    ),
-)
+class Exercise_08_1(Exercise):
+    id = '08-1'
+    hint = ("关键字是复数：keras.Model(inputs=features, outputs=score, name=\"scorer\")，或者按位置 keras.Model(features, score, name=\"scorer\")")
+    solution = staticmethod(_solution_08_1)
+    grade = staticmethod(_grade_08_1)
+
+
+class Exercise_08_2(Exercise):
+    id = '08-2'
+    hint = ("inputs={\"left\": left, \"right\": right}，outputs={\"score\": score, \"embedding\": embedding}：键与名字相同")
+    solution = staticmethod(_solution_08_2)
+    grade = staticmethod(_grade_08_2)
+
+
+class Exercise_08_3(Exercise):
+    id = '08-3'
+    hint = ("keras.Model(inputs=example.input, outputs=example.get_layer(\"flatten\").output, name=\"flatten_features\")")
+    solution = staticmethod(_solution_08_3)
+    grade = staticmethod(_grade_08_3)

@@ -102,41 +102,19 @@ def _solve_count():
     return conv1 + conv2 + fc + predictions
 
 
-EXERCISES = (
-    Exercise(
-        id="09-1",
-        lesson=LESSON,
-        title="一个 VGG 式的小卷积块",
-        statement=(
-            "搭一个 VGG 式的小模型：输入 `image`（形状 `(8, 8, 1)`），"
-            "两个 `Conv2D(8, 3, padding=\"same\", activation=\"relu\")`（名为 `block_conv1`、`block_conv2`），"
-            "一个 `MaxPooling2D(2, name=\"block_pool\")`，再 `Flatten(name=\"flatten\")`，"
-            "最后 `Dense(10, activation=\"softmax\", name=\"predictions\")`。"
-            "它应当正好有 1,954 个参数。把模型赋给 `answer`。"
-        ),
-        grade=_grade_block,
-        solution=_solve_block,
-        hint=(
-            "image = keras.Input(shape=(8, 8, 1), name=\"image\")，然后 net = layers.Conv2D(8, 3, "
+class Exercise_09_1(Exercise):
+    id = '09-1'
+    hint = ("image = keras.Input(shape=(8, 8, 1), name=\"image\")，然后 net = layers.Conv2D(8, 3, "
             "padding=\"same\", activation=\"relu\", name=\"block_conv1\")(image)，依次接下去，"
-            "最后 keras.Model(inputs=image, outputs=net)"
-        ),
-    ),
-    Exercise(
-        id="09-2",
-        lesson=LESSON,
-        title="手算参数个数",
-        statement=(
-            "教程的示例（两个 64 个卷积核的 3×3 卷积、2×2 池化、`Dense(4096)`、`Dense(10)`）"
-            "如果输入是 28×28 的灰度图（`input_shape=(28, 28, 1)`），一共有多少个参数？"
-            "手算出这个整数，赋给 `answer`。"
-        ),
-        grade=_grade_count,
-        solution=_solve_count,
-        expects="一个整数（参数个数）",
-        hint=(
-            "conv1 = (3×3×1+1)×64，conv2 = (3×3×64+1)×64，池化后 14×14×64 个数，"
-            "fc = (14×14×64+1)×4096，predictions = (4096+1)×10，四项相加"
-        ),
-    ),
-)
+            "最后 keras.Model(inputs=image, outputs=net)")
+    solution = staticmethod(_solve_block)
+    grade = staticmethod(_grade_block)
+
+
+class Exercise_09_2(Exercise):
+    id = '09-2'
+    expects = ("一个整数（参数个数）")
+    hint = ("conv1 = (3×3×1+1)×64，conv2 = (3×3×64+1)×64，池化后 14×14×64 个数，"
+            "fc = (14×14×64+1)×4096，predictions = (4096+1)×10，四项相加")
+    solution = staticmethod(_solve_count)
+    grade = staticmethod(_grade_count)

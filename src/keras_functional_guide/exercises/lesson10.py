@@ -153,41 +153,18 @@ def _solve_called_on_hidden():
     ]
 
 
-EXERCISES = (
-    Exercise(
-        id="10-1",
-        lesson=LESSON,
-        title="用自定义层代替 Lambda",
-        statement=(
-            "把 `layers.Lambda(lambda x: x * 2.0)` 换成一个可以安全加载的自定义层：写一个类 `Scale`"
-            "（继承 `layers.Layer`），`__init__` 接收参数 `factor`，`call` 返回 `inputs * self.factor`，"
-            "`get_config` 里包含 `factor`，并用 `@keras.utils.register_keras_serializable()` 注册。"
-            "然后搭模型：输入 `image`（形状 `(8, 8, 1)`）→ `Scale(factor=2.0, name=\"scale\")` → "
-            "`layers.Flatten(name=\"flatten\")` → `layers.Dense(10, activation=\"softmax\", name=\"digit\")`。"
-            "把模型赋给 `answer`：检查时会把它存成 `.keras`，再用 `safe_mode=True` 加载。"
-        ),
-        grade=_grade_scale,
-        solution=_solve_scale,
-        hint=(
-            "照本课的 Invert 层写：__init__(self, factor=2.0, **kwargs) 里先 super().__init__(**kwargs)，"
-            "get_config 返回 {**super().get_config(), \"factor\": self.factor}，类定义上面加注册的装饰器"
-        ),
-    ),
-    Exercise(
-        id="10-2",
-        lesson=LESSON,
-        title="从 config.json 读出连接",
-        statement=(
-            "把 `kfg.build_multi_output()` 搭的模型存成 `.keras`，用 `zipfile` 和 `json` 读出其中的 "
-            "`config.json`，从各层的 `inbound_nodes` 找出**在 `hidden` 层的输出上被调用**的所有层，"
-            "把它们的名字组成一个列表赋给 `answer`。"
-        ),
-        grade=_grade_called_on_hidden,
-        solution=_solve_called_on_hidden,
-        expects="层名（字符串）的列表",
-        hint=(
-            "对 config[\"config\"][\"layers\"] 里的每个层，看 inbound_nodes 里每个 args 的 "
-            "config[\"keras_history\"][0]：它是 \"hidden\" 的那些层"
-        ),
-    ),
-)
+class Exercise_10_1(Exercise):
+    id = '10-1'
+    hint = ("照本课的 Invert 层写：__init__(self, factor=2.0, **kwargs) 里先 super().__init__(**kwargs)，"
+            "get_config 返回 {**super().get_config(), \"factor\": self.factor}，类定义上面加注册的装饰器")
+    solution = staticmethod(_solve_scale)
+    grade = staticmethod(_grade_scale)
+
+
+class Exercise_10_2(Exercise):
+    id = '10-2'
+    expects = ("层名（字符串）的列表")
+    hint = ("对 config[\"config\"][\"layers\"] 里的每个层，看 inbound_nodes 里每个 args 的 "
+            "config[\"keras_history\"][0]：它是 \"hidden\" 的那些层")
+    solution = staticmethod(_solve_called_on_hidden)
+    grade = staticmethod(_grade_called_on_hidden)

@@ -63,31 +63,17 @@ def _solve_steps():
     return EPOCHS * math.ceil(TRAIN_SAMPLES / GLOBAL_BATCH)
 
 
-EXERCISES = (
-    Exercise(
-        id="11-1",
-        lesson=LESSON,
-        title="全局批量",
-        statement=(
-            "在一台有 4 块 GPU 的机器上用 `tf.distribute.MirroredStrategy()` 训练，"
-            "希望每个副本每一步处理 32 个样本。`model.fit` 的 `batch_size` 应当写多少？把这个整数赋给 `answer`。"
-        ),
-        grade=_grade_global_batch,
-        solution=_solve_global_batch,
-        expects="一个整数",
-        hint="fit 的 batch_size 是全局批量，策略把它平分给所有副本",
-    ),
-    Exercise(
-        id="11-2",
-        lesson=LESSON,
-        title="优化器更新多少步",
-        statement=(
-            "还是 4 个副本、全局批量 128：在 1,347 个训练样本上训练 2 轮，"
-            "优化器一共更新多少步（`model.optimizer.iterations` 的值）？把这个整数赋给 `answer`。"
-        ),
-        grade=_grade_steps,
-        solution=_solve_steps,
-        expects="一个整数",
-        hint="每个全局批量一步；一轮 ⌈1347 / 128⌉ 步（最后一个不满的批量也算），再乘以 2 轮",
-    ),
-)
+class Exercise_11_1(Exercise):
+    id = '11-1'
+    expects = ("一个整数")
+    hint = ("fit 的 batch_size 是全局批量，策略把它平分给所有副本")
+    solution = staticmethod(_solve_global_batch)
+    grade = staticmethod(_grade_global_batch)
+
+
+class Exercise_11_2(Exercise):
+    id = '11-2'
+    expects = ("一个整数")
+    hint = ("每个全局批量一步；一轮 ⌈1347 / 128⌉ 步（最后一个不满的批量也算），再乘以 2 轮")
+    solution = staticmethod(_solve_steps)
+    grade = staticmethod(_grade_steps)

@@ -135,59 +135,29 @@ def _build(builder):
     return getattr(kfg, builder)()
 
 
-EXERCISES = (
-    Exercise(
-        id="12-1",
-        lesson=LESSON,
-        title="从多输出模型取出两个中间输出",
-        statement=(
-            "用 `kfg.build_multi_output()` 搭一个模型，再从它的计算图做一个特征提取模型：输入就是原模型的输入 "
-            "`image`（形状 (8, 8, 1)），输出是一个字典，包含卷积层 `conv` 的输出（形状 (8, 8, 16)）和全连接层 "
-            "`hidden` 的输出（形状 (64,)）。不要新建层。把特征提取模型赋给 `answer`。"
-        ),
-        grade=_grade_features,
-        solution=_solve_features,
-        hint="keras.Model(inputs=model.input, outputs={\"conv\": model.get_layer(\"conv\").output, \"hidden\": ...})",
-    ),
-    Exercise(
-        id="12-2",
-        lesson=LESSON,
-        title="取出嵌套模型内部的一层",
-        statement=(
-            "`kfg.build_nested()` 里的 `encoder` 层本身是一个模型。做一个新模型：输入是编码器自己的输入 `image`"
-            "（形状 (8, 8, 1)），输出是编码器内部 `flatten` 层的输出（形状 (1024,)）。把这个模型赋给 `answer`。"
-        ),
-        grade=_grade_inner_layer,
-        solution=_solve_inner_layer,
-        hint="encoder = nested.get_layer(\"encoder\")，再 keras.Model(encoder.input, encoder.get_layer(\"flatten\").output)",
-    ),
-    Exercise(
-        id="12-3",
-        lesson=LESSON,
-        title="Grad-CAM 要用的模型",
-        statement=(
-            "用 `kfg.build_nested()` 搭一个嵌套模型 `nested`，取出它的 `encoder`，再做一个 Grad-CAM 要用的模型："
-            "一个新的 `keras.Input`，形状 (8, 8, 1)，名为 `image`；在它上面依次调用编码器内部的 `conv`、`flatten`、"
-            "`features` 三个层，再调用外层的 `digit` 层（都用原模型的层实例，不要新建层）；模型的输出是列表 "
-            "`[conv 的输出, digit 的输出]`，形状分别是 (8, 8, 16) 和 (10,)。把这个模型赋给 `answer`。"
-        ),
-        grade=_grade_grad_model,
-        solution=_solve_grad_model,
-        hint="conv_maps = encoder.get_layer(\"conv\")(image)；……；keras.Model(image, [conv_maps, nested.get_layer(\"digit\")(features)])",
-    ),
-    Exercise(
-        id="12-4",
-        lesson=LESSON,
-        title="先池化，再拼接",
-        statement=(
-            "搭一个两输入模型：输入 `image`（形状 (8, 8, 1)）和 `query`（形状 (10,)）；在 `image` 上调用 "
-            "`layers.Conv2D(16, 3, padding=\"same\", activation=\"relu\", name=\"conv\")`，再用 "
-            "`layers.GlobalAveragePooling2D(name=\"pool\")` 把特征图变成向量；用 `layers.Concatenate(name=\"merged\")` "
-            "把它和 `query` 拼接成一个 26 维的向量；最后是 `layers.Dense(10, activation=\"softmax\", name=\"digit\")`。"
-            "把模型赋给 `answer`。"
-        ),
-        grade=_grade_merge,
-        solution=_solve_merge,
-        hint="pooled = layers.GlobalAveragePooling2D(name=\"pool\")(conv)；layers.Concatenate(name=\"merged\")([pooled, query])",
-    ),
-)
+class Exercise_12_1(Exercise):
+    id = '12-1'
+    hint = ("keras.Model(inputs=model.input, outputs={\"conv\": model.get_layer(\"conv\").output, \"hidden\": ...})")
+    solution = staticmethod(_solve_features)
+    grade = staticmethod(_grade_features)
+
+
+class Exercise_12_2(Exercise):
+    id = '12-2'
+    hint = ("encoder = nested.get_layer(\"encoder\")，再 keras.Model(encoder.input, encoder.get_layer(\"flatten\").output)")
+    solution = staticmethod(_solve_inner_layer)
+    grade = staticmethod(_grade_inner_layer)
+
+
+class Exercise_12_3(Exercise):
+    id = '12-3'
+    hint = ("conv_maps = encoder.get_layer(\"conv\")(image)；……；keras.Model(image, [conv_maps, nested.get_layer(\"digit\")(features)])")
+    solution = staticmethod(_solve_grad_model)
+    grade = staticmethod(_grade_grad_model)
+
+
+class Exercise_12_4(Exercise):
+    id = '12-4'
+    hint = ("pooled = layers.GlobalAveragePooling2D(name=\"pool\")(conv)；layers.Concatenate(name=\"merged\")([pooled, query])")
+    solution = staticmethod(_solve_merge)
+    grade = staticmethod(_grade_merge)

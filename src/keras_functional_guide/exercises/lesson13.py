@@ -86,32 +86,15 @@ def _solve_ensemble():
     return keras.Model(image, average, name="ensemble")
 
 
-EXERCISES = (
-    Exercise(
-        id="13-1",
-        lesson=LESSON,
-        title="用自编码器的层搭解码器",
-        statement=(
-            "用第 1 节的写法搭一个扁平的自编码器 `flat`（`image` → `flatten` → `code`，16 个单元 → `pixels`，"
-            "64 个单元、sigmoid → `reconstruction`，Reshape 成 (8, 8, 1)），再用它的层搭一个解码器：一个新的 "
-            "`keras.Input`，形状 (16,)，名为 `code_input`，依次调用 `flat.get_layer(\"pixels\")` 和 "
-            "`flat.get_layer(\"reconstruction\")`。不要新建 Dense 层。把解码器赋给 `answer`。"
-        ),
-        grade=_grade_decoder,
-        solution=_solve_decoder,
-        hint="code_input = keras.Input(shape=(16,), name=\"code_input\")；x = flat.get_layer(\"pixels\")(code_input)；再调用 reconstruction",
-    ),
-    Exercise(
-        id="13-2",
-        lesson=LESSON,
-        title="两个模型的平均",
-        statement=(
-            "搭一个集成模型：输入 `image`（形状 (8, 8, 1)）；两个成员模型 `member_a` 和 `member_b`，各自是一个 "
-            "`keras.Model`（`Flatten` → `Dense(10, activation=\"softmax\")`），都在 `image` 上调用；再用 "
-            "`layers.Average(name=\"average\")` 求两个输出的平均，作为集成模型的输出。把集成模型赋给 `answer`。"
-        ),
-        grade=_grade_ensemble,
-        solution=_solve_ensemble,
-        hint="members = [make(\"member_a\"), make(\"member_b\")]；layers.Average(name=\"average\")([m(image) for m in members])",
-    ),
-)
+class Exercise_13_1(Exercise):
+    id = '13-1'
+    hint = ("code_input = keras.Input(shape=(16,), name=\"code_input\")；x = flat.get_layer(\"pixels\")(code_input)；再调用 reconstruction")
+    solution = staticmethod(_solve_decoder)
+    grade = staticmethod(_grade_decoder)
+
+
+class Exercise_13_2(Exercise):
+    id = '13-2'
+    hint = ("members = [make(\"member_a\"), make(\"member_b\")]；layers.Average(name=\"average\")([m(image) for m in members])")
+    solution = staticmethod(_solve_ensemble)
+    grade = staticmethod(_grade_ensemble)

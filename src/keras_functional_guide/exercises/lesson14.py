@@ -173,47 +173,22 @@ def _solve_clip():
     return keras.Model(values, Clip(low=0.0, high=1.0, name="limit")(values), name="clipped")
 
 
-EXERCISES = (
-    Exercise(
-        id="14-1",
-        lesson=LESSON,
-        title="带 get_config 的自定义层",
-        statement=(
-            "写一个自定义层 `Scale`（`layers.Layer` 的子类）：构造函数接收 `factor`（一个浮点数）和 `**kwargs`，"
-            "`call` 返回 `factor * x`，`get_config` 返回的字典里包含 `factor`。搭一个模型：输入 `values`"
-            "（形状 (4,)）→ `Scale(factor=3.0, name=\"triple\")` → 输出。把模型赋给 `answer`。"
-        ),
-        grade=_grade_scale,
-        solution=_solve_scale,
-        hint="def get_config(self): return {**super().get_config(), \"factor\": self.factor}",
-    ),
-    Exercise(
-        id="14-2",
-        lesson=LESSON,
-        title="数一数有几个词",
-        statement=(
-            "搭一个模型：输入 `tokens`（形状 (6,)，dtype \"int32\"，0 表示补零）→ "
-            "`layers.Embedding(20, 8, mask_zero=True, name=\"embedding\")` → 你自己写的层（名为 `count`），"
-            "它的 `call` 接收 `mask` 参数，返回每个序列里不是补零的词数，形状 (1,)。"
-            "把模型赋给 `answer`。"
-        ),
-        grade=_grade_count,
-        solution=_solve_count,
-        hint="def call(self, x, mask=None): return keras.ops.sum(keras.ops.cast(mask, \"float32\"), axis=1, keepdims=True)",
-    ),
-    Exercise(
-        id="14-3",
-        lesson=LESSON,
-        title="能从配置重建的自定义层",
-        statement=(
-            "写一个自定义层 `Clip`（`layers.Layer` 的子类，不要注册）：构造函数接收 `low`、`high` 和 `**kwargs`，"
-            "`call` 返回 `keras.ops.clip(x, self.low, self.high)`，`get_config` 返回的字典里包含 `low` 和 `high`。"
-            "搭一个模型：输入 `values`（形状 (4,)）→ `Clip(low=0.0, high=1.0, name=\"limit\")` → 输出。"
-            "检查程序会用 `keras.Model.from_config(answer.get_config(), custom_objects={\"Clip\": Clip})` 重建它。"
-            "把模型赋给 `answer`。"
-        ),
-        grade=_grade_clip,
-        solution=_solve_clip,
-        hint="def __init__(self, low, high, **kwargs): super().__init__(**kwargs)，get_config 里加上 low 和 high",
-    ),
-)
+class Exercise_14_1(Exercise):
+    id = '14-1'
+    hint = ("def get_config(self): return {**super().get_config(), \"factor\": self.factor}")
+    solution = staticmethod(_solve_scale)
+    grade = staticmethod(_grade_scale)
+
+
+class Exercise_14_2(Exercise):
+    id = '14-2'
+    hint = ("def call(self, x, mask=None): return keras.ops.sum(keras.ops.cast(mask, \"float32\"), axis=1, keepdims=True)")
+    solution = staticmethod(_solve_count)
+    grade = staticmethod(_grade_count)
+
+
+class Exercise_14_3(Exercise):
+    id = '14-3'
+    hint = ("def __init__(self, low, high, **kwargs): super().__init__(**kwargs)，get_config 里加上 low 和 high")
+    solution = staticmethod(_solve_clip)
+    grade = staticmethod(_grade_clip)

@@ -136,34 +136,15 @@ def _solve_fine_tuning():
     return model
 
 
-EXERCISES = (
-    Exercise(
-        id="15-1",
-        lesson=LESSON,
-        title="冻结编码器，接上新的头",
-        statement=(
-            "用 `kfg.build_digit_encoder()` 得到一个编码器，把它整个冻结；再搭一个新模型：输入 "
-            "`keras.Input(shape=(8, 8, 1), name=\"image\")`，像层一样调用编码器，接一个新的头 "
-            "`layers.Dense(10, activation=\"softmax\", name=\"digit\")`（这次分 10 类）。"
-            "只有新的头可以训练。把模型赋给 `answer`。"
-        ),
-        grade=_grade_frozen_head,
-        solution=_solve_frozen_head,
-        hint="encoder.trainable = False 冻结编码器的每一层；新的 Dense 层默认可训练，不要冻结整个模型",
-    ),
-    Exercise(
-        id="15-2",
-        lesson=LESSON,
-        title="微调：解冻编码器，BatchNormalization 仍冻结",
-        statement=(
-            "先照本课的做法得到一个冻结了编码器的分类器：`encoder = kfg.build_digit_encoder()`，"
-            "`model = kfg.build_transfer_classifier(encoder=encoder, freeze_encoder=True)`。"
-            "现在要微调：让编码器的卷积层 `conv` 和头 `digit` 都可训练，但编码器里的 "
-            "BatchNormalization 层保持冻结（这样它在 `fit` 里也用滑动均值和方差）。"
-            "把改好的 `model` 赋给 `answer`。"
-        ),
-        grade=_grade_fine_tuning,
-        solution=_solve_fine_tuning,
-        hint="先 encoder.trainable = True，再遍历 encoder.layers，把 BatchNormalization 层的 trainable 设为 False",
-    ),
-)
+class Exercise_15_1(Exercise):
+    id = '15-1'
+    hint = ("encoder.trainable = False 冻结编码器的每一层；新的 Dense 层默认可训练，不要冻结整个模型")
+    solution = staticmethod(_solve_frozen_head)
+    grade = staticmethod(_grade_frozen_head)
+
+
+class Exercise_15_2(Exercise):
+    id = '15-2'
+    hint = ("先 encoder.trainable = True，再遍历 encoder.layers，把 BatchNormalization 层的 trainable 设为 False")
+    solution = staticmethod(_solve_fine_tuning)
+    grade = staticmethod(_grade_fine_tuning)

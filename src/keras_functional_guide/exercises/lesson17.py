@@ -85,34 +85,15 @@ def _grade_heads(answer):
     return "Sequential 的 trunk 作为一个层，后面接 digit 和 parity 两个输出：Sequential 自己做不到的多输出，靠函数式 API 接上了"
 
 
-EXERCISES = (
-    Exercise(
-        id="17-1",
-        lesson=LESSON,
-        title="把子类化模型改写成函数式模型",
-        statement=(
-            "下面的子类化模型 `SkipClassifier` 把展平后的图片和隐藏层的输出拼接起来，再做分类。"
-            "用函数式 API 写出同一张图：输入 `keras.Input(shape=(8, 8, 1), name=\"image\")`，"
-            "层的类、名字和大小与 `__init__` 里的一样（`flatten`、`hidden`、`merged`、`digit`），"
-            "连接方式与 `call()` 里的一样，把模型赋给 `answer`。"
-        ),
-        grade=_grade_skip,
-        solution=_reference_skip,
-        hint="__init__ 里的每个层建一次，call() 的每一行就是一次层调用：flat = flatten(image)，hidden = hidden(flat)，merged = Concatenate([flat, hidden])，最后 keras.Model(inputs=image, outputs=digit)",
-    ),
-    Exercise(
-        id="17-2",
-        lesson=LESSON,
-        title="在函数式模型里调用 Sequential 模型",
-        statement=(
-            "先建一个 `keras.Sequential` 模型 `trunk`（`name=\"trunk\"`）：输入形状 (8, 8, 1)，"
-            "然后是 `Flatten(name=\"flatten\")` 和 `Dense(32, activation=\"relu\", name=\"hidden\")`。"
-            "再用函数式 API 搭一个两个输出的模型：输入 `image`（形状 (8, 8, 1)），在它上面调用 `trunk`，"
-            "接两个输出层：`Dense(10, activation=\"softmax\", name=\"digit\")` 和 "
-            "`Dense(1, activation=\"sigmoid\", name=\"parity\")`，把模型赋给 `answer`。"
-        ),
-        grade=_grade_heads,
-        solution=_reference_heads,
-        hint="Sequential 模型也是一个层：features = trunk(image)，再在 features 上分别调用 digit 和 parity 两个 Dense 层，outputs 写成 {\"digit\": ..., \"parity\": ...}",
-    ),
-)
+class Exercise_17_1(Exercise):
+    id = '17-1'
+    hint = ("__init__ 里的每个层建一次，call() 的每一行就是一次层调用：flat = flatten(image)，hidden = hidden(flat)，merged = Concatenate([flat, hidden])，最后 keras.Model(inputs=image, outputs=digit)")
+    solution = staticmethod(_reference_skip)
+    grade = staticmethod(_grade_skip)
+
+
+class Exercise_17_2(Exercise):
+    id = '17-2'
+    hint = ("Sequential 模型也是一个层：features = trunk(image)，再在 features 上分别调用 digit 和 parity 两个 Dense 层，outputs 写成 {\"digit\": ..., \"parity\": ...}")
+    solution = staticmethod(_reference_heads)
+    grade = staticmethod(_grade_heads)

@@ -136,47 +136,22 @@ def _grade_sparsity(answer):
     return "损失从 model.add_loss 搬进了自定义层的 call()：调用模型之后 model.losses 里正是 0.001 × mean(|hidden|)"
 
 
-EXERCISES = (
-    Exercise(
-        id="18-1",
-        lesson=LESSON,
-        title="把一段 Keras 2 代码改到 Keras 3",
-        statement=(
-            "下面这段 Keras 2 代码在 Keras 3 上跑不通：`keras.layers.merge` 不存在，`Model(input=..., output=...)` 报错，"
-            "`Lambda` 层的模型不能用 `safe_mode=True` 加载。改写它：用 `from tensorflow import keras` "
-            "和 `layers`，层名和大小不变，`scale` 改用内置层 `layers.Rescaling`（这样模型能用 "
-            "`safe_mode=True` 加载），把搭好的函数式模型赋给 `answer`。"
-        ),
-        grade=_grade_merge,
-        solution=_reference_merge,
-        hint="from keras.layers.merge 的 concatenate 换成 layers.Concatenate(name=\"merged\")，Lambda 换成 layers.Rescaling(1 / 16, name=\"scale\")，Model(input=..., output=...) 换成 keras.Model(inputs=..., outputs=...)",
-    ),
-    Exercise(
-        id="18-2",
-        lesson=LESSON,
-        title="不用 get_output_at 取共享层的第二次输出",
-        statement=(
-            "下面的 Keras 2 代码用 `get_output_at(1)` 取出共享层 `shared` 第二次调用（在 `right` 上）的输出，"
-            "做成一个特征模型。Keras 3 没有这个方法。改写它：把第二次调用返回的张量存进一个变量，"
-            "用输入 `right` 和这个张量建模型，赋给 `answer`。"
-        ),
-        grade=_grade_features,
-        solution=_reference_features,
-        hint="right_features = shared(right)，再 keras.Model(inputs=right, outputs=right_features)；shared.output 只给第一次调用（在 left 上）的输出",
-    ),
-    Exercise(
-        id="18-3",
-        lesson=LESSON,
-        title="把 model.add_loss 搬进自定义层",
-        statement=(
-            "下面的 Keras 2 代码在搭好的模型上用符号张量加了一个稀疏性损失，Keras 3 的函数式模型不再接受。"
-            "改写它：写一个继承 `layers.Layer` 的类，在 `call(self, x)` 里 "
-            "`self.add_loss(0.001 * keras.ops.mean(keras.ops.abs(x)))`，再原样返回 `x`；"
-            "用它建一个名为 `sparsity` 的层，接在 `hidden` 后面、`digit` 前面（其余层名和大小不变），"
-            "把函数式模型赋给 `answer`。"
-        ),
-        grade=_grade_sparsity,
-        solution=_reference_sparsity,
-        hint="class Sparsity(layers.Layer): def call(self, x): self.add_loss(0.001 * keras.ops.mean(keras.ops.abs(x))); return x ——然后 sparse = Sparsity(name=\"sparsity\")(hidden)，digit 接在 sparse 上",
-    ),
-)
+class Exercise_18_1(Exercise):
+    id = '18-1'
+    hint = ("from keras.layers.merge 的 concatenate 换成 layers.Concatenate(name=\"merged\")，Lambda 换成 layers.Rescaling(1 / 16, name=\"scale\")，Model(input=..., output=...) 换成 keras.Model(inputs=..., outputs=...)")
+    solution = staticmethod(_reference_merge)
+    grade = staticmethod(_grade_merge)
+
+
+class Exercise_18_2(Exercise):
+    id = '18-2'
+    hint = ("right_features = shared(right)，再 keras.Model(inputs=right, outputs=right_features)；shared.output 只给第一次调用（在 left 上）的输出")
+    solution = staticmethod(_reference_features)
+    grade = staticmethod(_grade_features)
+
+
+class Exercise_18_3(Exercise):
+    id = '18-3'
+    hint = ("class Sparsity(layers.Layer): def call(self, x): self.add_loss(0.001 * keras.ops.mean(keras.ops.abs(x))); return x ——然后 sparse = Sparsity(name=\"sparsity\")(hidden)，digit 接在 sparse 上")
+    solution = staticmethod(_reference_sparsity)
+    grade = staticmethod(_grade_sparsity)

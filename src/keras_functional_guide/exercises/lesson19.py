@@ -163,40 +163,19 @@ def _solve_weighted_dataset():
     return tf.data.Dataset.from_tensor_slices((task.x_train, task.y_train, weights)).batch(64)
 
 
-EXERCISES = (
-    Exercise(
-        id="19-1",
-        lesson=LESSON,
-        title="给两个输入的模型搭数据集",
-        statement=(
-            "用 `data.match_task()` 的训练集，为 `kfg.build_multi_input()` 的模型（输入 `image`、`query`，"
-            "输出 `match`）做一个可以直接交给 `fit` 的 `tf.data.Dataset`：元素的输入和目标都写成以名字为键的"
-            "字典，打乱后按 32 个一批分批。把数据集赋给 `answer`。"
-        ),
-        grade=_grade_match_dataset,
-        solution=_solve_match_dataset,
-        expects=_DATASET,
-        hint=(
-            "tf.data.Dataset.from_tensor_slices((task.x_train, task.y_train)).shuffle(1024).batch(32)："
-            "task.x_train 和 task.y_train 本来就是以名字为键的字典"
-        ),
-    ),
-    Exercise(
-        id="19-2",
-        lesson=LESSON,
-        title="只从偶数图片学奇偶",
-        statement=(
-            "用 `data.digit_parity_task()` 的训练集，为 `kfg.build_multi_output()` 的模型做一个带样本权重的 "
-            "`tf.data.Dataset`，元素是 `(图片, 目标, 样本权重)`：目标原样用 `task.y_train`；样本权重与目标一样"
-            "写成以输出名为键的字典，`digit` 头每张图片的权重都是 1.0，`parity` 头偶数图片的权重是 1.0、"
-            "奇数图片的是 0.0。按 64 个一批分批，不要 `.repeat()`。把数据集赋给 `answer`。"
-        ),
-        grade=_grade_weighted_dataset,
-        solution=_solve_weighted_dataset,
-        expects=_DATASET,
-        hint=(
-            "weights = {\"digit\": np.ones(n, \"float32\"), \"parity\": (task.y_train[\"digit\"] % 2 == 0).astype(\"float32\")}，"
-            "再 from_tensor_slices((task.x_train, task.y_train, weights)).batch(64)"
-        ),
-    ),
-)
+class Exercise_19_1(Exercise):
+    id = '19-1'
+    expects = (_DATASET)
+    hint = ("tf.data.Dataset.from_tensor_slices((task.x_train, task.y_train)).shuffle(1024).batch(32)："
+            "task.x_train 和 task.y_train 本来就是以名字为键的字典")
+    solution = staticmethod(_solve_match_dataset)
+    grade = staticmethod(_grade_match_dataset)
+
+
+class Exercise_19_2(Exercise):
+    id = '19-2'
+    expects = (_DATASET)
+    hint = ("weights = {\"digit\": np.ones(n, \"float32\"), \"parity\": (task.y_train[\"digit\"] % 2 == 0).astype(\"float32\")}，"
+            "再 from_tensor_slices((task.x_train, task.y_train, weights)).batch(64)")
+    solution = staticmethod(_solve_weighted_dataset)
+    grade = staticmethod(_grade_weighted_dataset)

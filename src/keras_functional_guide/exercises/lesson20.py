@@ -136,48 +136,24 @@ def _solve_tanh():
     return keras.models.clone_model(_nested(), clone_function=_relu_to_tanh, recursive=True)
 
 
-EXERCISES = (
-    Exercise(
-        id="20-1",
-        lesson=LESSON,
-        title="复制到一个新的输入上",
-        statement=(
-            "用 `kfg.build_nested()` 搭一个模型 `model`，再用 `keras.models.clone_model` 把它复制到一个新的输入上："
-            "新的 `keras.Input`，形状 (8, 8, 1)，名为 `pixels`。复制出的模型从 `pixels` 出发，其余的层"
-            "（`encoder`、`digit`）与原模型同名、同结构。把复制出的模型赋给 `answer`。"
-        ),
-        grade=_grade_new_input,
-        solution=_solve_new_input,
-        hint="pixels = keras.Input(shape=(8, 8, 1), name=\"pixels\")，再 keras.models.clone_model(model, input_tensors=pixels)",
-    ),
-    Exercise(
-        id="20-2",
-        lesson=LESSON,
-        title="从配置重建，再拷贝权重",
-        statement=(
-            "用 `kfg.build_nested()` 搭一个模型 `model`；用 `model.get_config()` 和 `keras.Model.from_config` 重建一个"
-            "结构相同的新模型 `rebuilt`，再把 `model` 的权重拷给它，使两个模型的每个权重数组都相等（但不共用变量）。"
-            "把元组 `(model, rebuilt)` 赋给 `answer`。"
-        ),
-        grade=_grade_rebuilt,
-        solution=_solve_rebuilt,
-        hint="rebuilt = keras.Model.from_config(model.get_config())，再 rebuilt.set_weights(model.get_weights())",
-        expects="一个元组 (model, rebuilt)：原模型和从配置重建、拷好权重的模型",
-    ),
-    Exercise(
-        id="20-3",
-        lesson=LESSON,
-        title="复制时把 relu 换成 tanh",
-        statement=(
-            "用 `kfg.build_nested()` 搭一个模型，用 `keras.models.clone_model` 和 `clone_function` 复制它，复制时把"
-            "激活函数是 `\"relu\"` 的层（编码器里的 `conv` 和 `features`）改成 `\"tanh\"`，其余的层照原样复制"
-            "（输出层 `digit` 仍是 `\"softmax\"`）。把复制出的模型赋给 `answer`。"
-        ),
-        grade=_grade_tanh,
-        solution=_solve_tanh,
-        hint=(
-            "clone_function 里：config = layer.get_config()；relu 就改成 tanh；return layer.__class__.from_config(config)；"
-            "别忘了 recursive=True"
-        ),
-    ),
-)
+class Exercise_20_1(Exercise):
+    id = '20-1'
+    hint = ("pixels = keras.Input(shape=(8, 8, 1), name=\"pixels\")，再 keras.models.clone_model(model, input_tensors=pixels)")
+    solution = staticmethod(_solve_new_input)
+    grade = staticmethod(_grade_new_input)
+
+
+class Exercise_20_2(Exercise):
+    id = '20-2'
+    expects = ("一个元组 (model, rebuilt)：原模型和从配置重建、拷好权重的模型")
+    hint = ("rebuilt = keras.Model.from_config(model.get_config())，再 rebuilt.set_weights(model.get_weights())")
+    solution = staticmethod(_solve_rebuilt)
+    grade = staticmethod(_grade_rebuilt)
+
+
+class Exercise_20_3(Exercise):
+    id = '20-3'
+    hint = ("clone_function 里：config = layer.get_config()；relu 就改成 tanh；return layer.__class__.from_config(config)；"
+            "别忘了 recursive=True")
+    solution = staticmethod(_solve_tanh)
+    grade = staticmethod(_grade_tanh)

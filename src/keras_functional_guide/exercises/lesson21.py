@@ -176,41 +176,18 @@ def _solve_raw_pixels():
     return keras.Model(inputs=pixels, outputs={"digit": digit, "parity": parity}, name="raw_pixels")
 
 
-EXERCISES = (
-    Exercise(
-        id="21-1",
-        lesson=LESSON,
-        title="盯住 parity 头的提前停止",
-        statement=(
-            "为 `kfg.build_multi_output()` 的模型做一个提前停止回调：盯住验证集上 `parity` 头的损失，"
-            "连续 3 轮没有变小就停止训练，训练结束时恢复这个损失最小那一轮的权重。"
-            "Keras 猜不出这个指标该变大还是变小，方向要自己写明。"
-            "把回调对象本身（不是 `fit` 的结果）赋给 `answer`。"
-        ),
-        grade=_grade_early_stopping,
-        solution=_solve_early_stopping,
-        expects="一个 keras.callbacks.EarlyStopping 回调对象",
-        hint=(
-            "keras.callbacks.EarlyStopping(monitor=\"val_parity_loss\", mode=\"min\", patience=3, "
-            "restore_best_weights=True)"
-        ),
-    ),
-    Exercise(
-        id="21-2",
-        lesson=LESSON,
-        title="直接吃原始像素的模型",
-        statement=(
-            "搭一个直接吃原始像素的模型：输入是 `keras.Input(shape=(8, 8, 1), name=\"pixels\")`，收到的是 0..16 的"
-            "原始像素（如 `task.x_train * 16`）；输入之后的第一层是预处理层，`layers.Rescaling(1/16)`，"
-            "或者在原始训练像素上 `adapt` 过的 `layers.Normalization()`。预处理层之后与本课的 `multi_output` 网络"
-            "相同：`conv`、`flatten`、`hidden` 三层，两个输出 `digit`、`parity`（以输出名为键的字典）。"
-            "把模型赋给 `answer`。"
-        ),
-        grade=_grade_raw_pixels,
-        solution=_solve_raw_pixels,
-        hint=(
-            "pixels = keras.Input(shape=(8, 8, 1), name=\"pixels\")；x = layers.Rescaling(1/16)(pixels)；"
-            "再照本课写 conv、flatten、hidden、digit、parity，keras.Model(pixels, {\"digit\": ..., \"parity\": ...})"
-        ),
-    ),
-)
+class Exercise_21_1(Exercise):
+    id = '21-1'
+    expects = ("一个 keras.callbacks.EarlyStopping 回调对象")
+    hint = ("keras.callbacks.EarlyStopping(monitor=\"val_parity_loss\", mode=\"min\", patience=3, "
+            "restore_best_weights=True)")
+    solution = staticmethod(_solve_early_stopping)
+    grade = staticmethod(_grade_early_stopping)
+
+
+class Exercise_21_2(Exercise):
+    id = '21-2'
+    hint = ("pixels = keras.Input(shape=(8, 8, 1), name=\"pixels\")；x = layers.Rescaling(1/16)(pixels)；"
+            "再照本课写 conv、flatten、hidden、digit、parity，keras.Model(pixels, {\"digit\": ..., \"parity\": ...})")
+    solution = staticmethod(_solve_raw_pixels)
+    grade = staticmethod(_grade_raw_pixels)
