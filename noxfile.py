@@ -16,6 +16,9 @@ then run a session with ``.venv/bin/nox -s NAME``:
 - ``oldest``: install the oldest versions pyproject.toml allows, on Python 3.11,
   3.12 and 3.13 (``oldest-3.11`` ... for one), run the unit tests and execute
   every notebook (outputs not compared).
+- ``lessons``: re-execute every lesson in place with this environment's Python
+  (``tools/lessons.py execute``; ``nox -s lessons -- 02 05`` for some), refreshing
+  the stored outputs after a change to the package or a lesson.
 - ``newest_python``: the pinned test suite on the newest Python the project
   declares (3.13), where this machine's package index has wheels for it. It needs
   ``python3.13`` on the PATH (with pyenv: ``PATH=$(pyenv root)/versions/3.13.0/bin:$PATH``).
@@ -76,7 +79,13 @@ def lock(session):
         session.run(*common, "--python-version", python, "--resolution", "lowest-direct",
                     "--python-platform", "x86_64-manylinux_2_28", "--upgrade", "-o", path)
     session.log(f"wrote {LOCK} and {', '.join(OLDEST.values())}: review the diff, re-execute the notebooks "
-                "(keras-functional-guide notebooks --execute) and commit them together")
+                "(nox -s lessons) and commit them together")
+
+
+@nox.session(python=False)
+def lessons(session):
+    """Re-executes the lessons in place (all, or those named after --) with the Python nox runs in."""
+    session.run(sys.executable, str(ROOT / "tools" / "lessons.py"), "execute", *session.posargs)
 
 
 def _graphviz_check(session):
