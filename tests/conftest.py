@@ -37,3 +37,29 @@ def rejected(capsys):
         return line
 
     return grade
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory):
+    """The package's wheel, built once per test process from a copy of what setuptools reads
+    (with docs/ and tools/ beside src/, as in the repository: neither may ship)."""
+    import pathlib
+    import shutil
+    import subprocess
+    import sys
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    folder = tmp_path_factory.mktemp("wheel")
+    source = folder / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(root / name, source / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "*.mo", "_build")
+    for name in ("src", "docs", "tools"):
+        shutil.copytree(root / name, source / name, symlinks=True, ignore=ignore)
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(folder / "dist"),
+         str(source)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    (built,) = (folder / "dist").glob("*.whl")
+    return built

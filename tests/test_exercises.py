@@ -65,7 +65,8 @@ def test_the_shown_solution_is_the_code_that_passes(exercise_id, capsys):
     # What solution() shows a learner, pasted into the lesson's namespace and graded.
     shown = solution(exercise_id)
     code = shown.code
-    assert code.rstrip().splitlines()[-1].startswith("answer = ") or "\nanswer = " in code, code
+    last = ast.parse(code).body[-1]
+    assert isinstance(last, ast.Assign) and [target.id for target in last.targets] == ["answer"], code
     assert "clear_session" not in code  # A reference answer must not reset the learner's session.
     namespace = {}
     exec(compile("import keras_functional_guide as kfg\nfrom keras_functional_guide import data\n"
@@ -171,12 +172,15 @@ def test_solution_code_is_the_body_as_a_learner_types_it():
     def solution():
         """Not part of the answer."""
         # 先搭两层
-        first = 1
-        return first + (
+        @staticmethod
+        def first():
+            return 1
+        return first() + (
             1
         )
 
-    assert solution_code(solution) == "# 先搭两层\nfirst = 1\nanswer = first + (\n    1\n)"
+    assert solution_code(solution) == (
+        "# 先搭两层\n@staticmethod\ndef first():\n    return 1\nanswer = first() + (\n    1\n)")
     tree = ast.parse(solution_code(solution))
     assert isinstance(tree.body[-1], ast.Assign)
 

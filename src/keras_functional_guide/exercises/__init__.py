@@ -212,7 +212,8 @@ def solution_code(function):
     if not isinstance(last, ast.Return) or last.value is None:
         raise ValueError(f"{function.__qualname__} must end with `return <answer>`")
     lines = source.splitlines()
-    start = body[0].lineno - 1
+    # A decorated first statement (a custom layer's class) starts at its first decorator.
+    start = min([body[0].lineno, *(d.lineno for d in getattr(body[0], "decorator_list", []))]) - 1
     # Comments right above the first statement belong to the answer too.
     while start > definition.lineno and lines[start - 1].strip().startswith("#"):
         start -= 1
