@@ -1,98 +1,12 @@
-"""Lesson 21's exercises: realistic wrong callbacks and raw-pixel models fail with the hint meant for them."""
+"""Lesson 21's exercises, beyond the table of wrong answers (``wrong_answers/lesson21.py``)."""
 
 import numpy as np
-import pytest
 from tensorflow import keras
-from tensorflow.keras import layers
 
+import keras_functional_guide as kfg
 from keras_functional_guide import data
-from keras_functional_guide.exercises import check
-
-RAW_TRAIN = data.digit_task().x_train * 16
-
-
-def early_stopping(mistake=None):
-    """The 21-1 callback, with one realistic mistake chosen by name."""
-    settings = {"monitor": "val_parity_loss", "mode": "min", "patience": 3, "restore_best_weights": True}
-    if mistake == "training loss":
-        settings["monitor"] = "parity_loss"
-    if mistake == "total loss":
-        settings["monitor"] = "val_loss"
-    if mistake == "output name only":
-        settings["monitor"] = "val_parity"
-    if mistake == "auto mode":
-        del settings["mode"]
-    if mistake == "max mode":
-        settings["mode"] = "max"
-    if mistake == "patience":
-        settings["patience"] = 2
-    if mistake == "no restore":
-        del settings["restore_best_weights"]
-    if mistake == "checkpoint":
-        return keras.callbacks.ModelCheckpoint("best.keras", monitor="val_parity_loss", mode="min")
-    callback = keras.callbacks.EarlyStopping(**settings)
-    if mistake == "in a list":
-        return [callback]
-    return callback
-
-
-def raw_pixel_model(mistake=None):
-    """The 21-2 model, with one realistic mistake chosen by name."""
-    pixels = keras.Input(shape=(8, 8, 1), name="image" if mistake == "input name" else "pixels")
-    if mistake in ("no preprocessing", "after conv"):
-        scaled = pixels
-    elif mistake == "1/255":
-        scaled = layers.Rescaling(1 / 255, name="scale")(pixels)
-    elif mistake == "offset":
-        scaled = layers.Rescaling(1 / 16, offset=-0.5, name="scale")(pixels)
-    elif mistake in ("not adapted", "adapted on scaled", "adapted on raw"):
-        norm = layers.Normalization(name="norm")
-        if mistake == "adapted on scaled":
-            norm.adapt(RAW_TRAIN / 16)
-        if mistake == "adapted on raw":
-            norm.adapt(RAW_TRAIN)
-        scaled = norm(pixels)
-    else:
-        scaled = layers.Rescaling(1 / 16, name="scale")(pixels)
-    trunk = layers.Conv2D(16, 3, padding="same", activation="relu", name="conv")(scaled)
-    if mistake == "after conv":
-        trunk = layers.Rescaling(1 / 16, name="scale")(trunk)
-    trunk = layers.Flatten(name="flatten")(trunk)
-    trunk = layers.Dense(32 if mistake == "hidden size" else 64, activation="relu", name="hidden")(trunk)
-    digit = layers.Dense(10, activation="softmax", name="digit")(trunk)
-    parity = layers.Dense(1, activation="sigmoid", name="parity")(trunk)
-    return keras.Model(pixels, {"digit": digit, "parity": parity}, name="raw_pixels")
-
-
-@pytest.mark.parametrize(
-    "exercise_id, make, expected",
-    [
-        ("21-1", lambda: early_stopping("training loss"), "monitor='parity_loss' 是训练集上的损失"),
-        ("21-1", lambda: early_stopping("total loss"), "monitor='val_loss' 是两个头的损失之和"),
-        ("21-1", lambda: early_stopping("output name only"), "history 里它叫 'val_parity_loss'"),
-        ("21-1", lambda: early_stopping("auto mode"), "mode 还是默认的 'auto'"),
-        ("21-1", lambda: early_stopping("max mode"), "mode='max'：损失越小越好"),
-        ("21-1", lambda: early_stopping("patience"), "patience 应当是 3"),
-        ("21-1", lambda: early_stopping("no restore"), "没有 restore_best_weights=True"),
-        ("21-1", lambda: early_stopping("checkpoint"), "这是 ModelCheckpoint"),
-        ("21-1", lambda: early_stopping("in a list"), "答案是一个列表"),
-        ("21-2", lambda: raw_pixel_model("no preprocessing"), "输入之后直接是卷积层"),
-        ("21-2", lambda: raw_pixel_model("1/255"), "Rescaling(1/255) 是 0..255 图片的缩放"),
-        ("21-2", lambda: raw_pixel_model("offset"), "offset=-0.5"),
-        ("21-2", lambda: raw_pixel_model("not adapted"), "Normalization 层没有 adapt 过"),
-        ("21-2", lambda: raw_pixel_model("adapted on scaled"), "在 task.x_train * 16 上 adapt（均值约 4.88）"),
-        ("21-2", lambda: raw_pixel_model("after conv"), "输入之后直接是卷积层"),
-        ("21-2", lambda: raw_pixel_model("input name"), "模型应当有 1 个输入 ['pixels']"),
-        ("21-2", lambda: raw_pixel_model("hidden size"), "层 'hidden' 应当有 64 个单元"),
-    ],
-    ids=["21-1 training loss", "21-1 total val_loss", "21-1 val_parity", "21-1 mode auto", "21-1 mode max",
-         "21-1 patience 2", "21-1 no restore", "21-1 ModelCheckpoint", "21-1 in a list",
-         "21-2 no preprocessing", "21-2 Rescaling 1/255", "21-2 Rescaling offset", "21-2 Normalization not adapted",
-         "21-2 adapted on scaled images", "21-2 Rescaling after conv", "21-2 input named image", "21-2 hidden 32"],
-)
-def test_wrong_answers_get_their_hint(exercise_id, make, expected, rejected):
-    line = rejected(exercise_id, make())
-    assert expected in line, line
+from keras_functional_guide.exercises import check, reference
+from wrong_answers.lesson21 import RAW_TRAIN, raw_pixel_model
 
 
 def test_a_normalization_adapted_on_raw_pixels_passes_21_2(capsys):
@@ -106,10 +20,7 @@ def test_a_normalization_adapted_on_raw_pixels_passes_21_2(capsys):
 
 def test_the_21_2_reference_gives_on_raw_pixels_what_multi_output_gives_on_scaled_images():
     # What the checker accepts is what the lesson claims: same weights, raw input, identical predictions.
-    import keras_functional_guide as kfg
-    from keras_functional_guide.exercises import solution
-
-    raw_model, model = solution("21-2"), kfg.build_multi_output()
+    raw_model, model = reference("21-2"), kfg.build_multi_output()
     for name in ("conv", "hidden", "digit", "parity"):
         raw_model.get_layer(name).set_weights(model.get_layer(name).get_weights())
     images = RAW_TRAIN[:16] / 16
@@ -120,13 +31,10 @@ def test_the_21_2_reference_gives_on_raw_pixels_what_multi_output_gives_on_scale
 
 def test_the_21_1_reference_stops_on_the_parity_head():
     # The reference callback really runs: fit accepts it and the model it monitors reports val_parity_loss.
-    import keras_functional_guide as kfg
-    from keras_functional_guide.exercises import solution
-
     task = data.digit_parity_task()
     model = kfg.build_multi_output()
     model.compile(optimizer="adam", loss={"digit": "sparse_categorical_crossentropy", "parity": "binary_crossentropy"})
-    callback = solution("21-1")
+    callback = reference("21-1")
     small = {name: values[:64] for name, values in task.y_train.items()}
     history = model.fit(task.x_train[:64], small, epochs=2, validation_data=(task.x_train[:64], small),
                         callbacks=[callback], verbose=0)

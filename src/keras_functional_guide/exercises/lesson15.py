@@ -3,6 +3,7 @@
 from tensorflow import keras
 from tensorflow.keras import layers
 
+import keras_functional_guide as kfg
 from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
@@ -25,14 +26,13 @@ FEATURES = 4 * 4 * 16
 
 
 def _count(weights):
-    return sum(_size(weight.shape) for weight in weights)
-
-
-def _size(shape):
-    size = 1
-    for dimension in shape:
-        size *= int(dimension)
-    return size
+    total = 0
+    for weight in weights:
+        size = 1
+        for dimension in weight.shape:
+            size *= int(dimension)
+        total += size
+    return total
 
 
 def _encoder(model):
@@ -68,83 +68,74 @@ def _expect_counts(model, trainable, frozen, advice):
         )
 
 
-# 15-1 ---------------------------------------------------------------------------------------
+class FrozenEncoderNewHead(Exercise):
+    """15-1: freeze a pretrained encoder and put a new head on it."""
 
-def _grade_frozen_head(answer):
-    model = functional_model(answer)
-    expect_inputs(model, {"image": (8, 8, 1)})
-    expect_outputs(model, {"digit": (10,)})
-    encoder = _encoder(model)
-    _head(model, 10)
-    if encoder.trainable:
-        thawed = [each.name for each in encoder.layers if each.weights and each.trainable]
-        raise Wrong(
-            f"编码器 {encoder.name!r} 仍然可训练（可训练的层：{', '.join(thawed) or '无'}）："
-            "在搭模型之前写 encoder.trainable = False，它会冻结编码器里的每一层"
-        )
-    _expect_counts(model, FEATURES * 10 + 10, CONV + NORM_TRAINABLE + NORM_MOVING,
-                   "只有新的头 digit（256 × 10 + 10）应当可训练")
-    return (f"编码器已冻结（{CONV + NORM_TRAINABLE + NORM_MOVING} 个参数不可训练），"
-            f"只训练新的头 digit：{FEATURES * 10 + 10:,} 个可训练参数")
+    id = "15-1"
+    hint = "encoder.trainable = False 冻结编码器的每一层；新的 Dense 层默认可训练，不要冻结整个模型"
 
+    @staticmethod
+    def solution():
+        encoder = kfg.build_digit_encoder()
+        encoder.trainable = False  # 冻结编码器里的每一层
+        image = keras.Input(shape=(8, 8, 1), name="image")
+        digit = layers.Dense(10, activation="softmax", name="digit")(encoder(image))
+        return keras.Model(inputs=image, outputs=digit, name="frozen_encoder_new_head")
 
-def _solve_frozen_head():
-    from keras_functional_guide.transfer import build_digit_encoder
-
-    encoder = build_digit_encoder()
-    encoder.trainable = False
-    image = keras.Input(shape=(8, 8, 1), name="image")
-    features = encoder(image)
-    digit = layers.Dense(10, activation="softmax", name="digit")(features)
-    return keras.Model(inputs=image, outputs=digit, name="frozen_encoder_new_head")
-
-
-# 15-2 ---------------------------------------------------------------------------------------
-
-def _grade_fine_tuning(answer):
-    model = functional_model(answer)
-    expect_inputs(model, {"image": (8, 8, 1)})
-    expect_outputs(model, {"digit": (5,)})
-    encoder = _encoder(model)
-    _head(model, 5)
-    if not encoder.trainable:
-        raise Wrong(f"编码器 {encoder.name!r} 整个还是冻结的：先写 encoder.trainable = True 解冻，再只冻结其中的 BatchNormalization 层")
-    norms = [each for each in encoder.layers if isinstance(each, layers.BatchNormalization)]
-    thawed = [each.name for each in norms if each.trainable]
-    if thawed:
-        raise Wrong(
-            f"BatchNormalization 层 {thawed} 可训练：fit 时它会用每批的统计量并更新滑动均值与方差"
-            "（图里写的 training=False 会被 fit 的 training=True 覆盖）；把它的 trainable 设为 False"
-        )
-    if not encoder.get_layer("conv").trainable:
-        raise Wrong("卷积层 'conv' 还是冻结的：微调要让它可训练，只冻结 BatchNormalization 层")
-    _expect_counts(model, CONV + FEATURES * 5 + 5, NORM_TRAINABLE + NORM_MOVING,
-                   "conv 和 digit 可训练，conv_norm 的 4 组权重都不可训练")
-    return (f"微调的设置正确：conv 与 digit 共 {CONV + FEATURES * 5 + 5:,} 个参数可训练，"
-            f"BatchNormalization 的 {NORM_TRAINABLE + NORM_MOVING} 个参数冻结，并在推理模式下运行")
+    @staticmethod
+    def grade(answer):
+        model = functional_model(answer)
+        expect_inputs(model, {"image": (8, 8, 1)})
+        expect_outputs(model, {"digit": (10,)})
+        encoder = _encoder(model)
+        _head(model, 10)
+        if encoder.trainable:
+            thawed = [each.name for each in encoder.layers if each.weights and each.trainable]
+            raise Wrong(
+                f"编码器 {encoder.name!r} 仍然可训练（可训练的层：{', '.join(thawed) or '无'}）："
+                "在搭模型之前写 encoder.trainable = False，它会冻结编码器里的每一层"
+            )
+        _expect_counts(model, FEATURES * 10 + 10, CONV + NORM_TRAINABLE + NORM_MOVING,
+                       "只有新的头 digit（256 × 10 + 10）应当可训练")
+        return (f"编码器已冻结（{CONV + NORM_TRAINABLE + NORM_MOVING} 个参数不可训练），"
+                f"只训练新的头 digit：{FEATURES * 10 + 10:,} 个可训练参数")
 
 
-def _solve_fine_tuning():
-    from keras_functional_guide.transfer import build_digit_encoder, build_transfer_classifier
+class FineTuning(Exercise):
+    """15-2: unfreeze the encoder for fine-tuning, BatchNormalization still frozen."""
 
-    encoder = build_digit_encoder()
-    model = build_transfer_classifier(encoder=encoder, freeze_encoder=True)
-    encoder.trainable = True
-    for each in encoder.layers:
-        if isinstance(each, layers.BatchNormalization):
-            each.trainable = False
-    return model
+    id = "15-2"
+    hint = "先 encoder.trainable = True，再遍历 encoder.layers，把 BatchNormalization 层的 trainable 设为 False"
 
+    @staticmethod
+    def solution():
+        encoder = kfg.build_digit_encoder()
+        model = kfg.build_transfer_classifier(encoder=encoder, freeze_encoder=True)
+        encoder.trainable = True  # 解冻整个编码器……
+        for each in encoder.layers:
+            if isinstance(each, layers.BatchNormalization):
+                each.trainable = False  # ……再单独冻住 BatchNormalization
+        return model
 
-class Exercise_15_1(Exercise):
-    id = '15-1'
-    hint = ("encoder.trainable = False 冻结编码器的每一层；新的 Dense 层默认可训练，不要冻结整个模型")
-    solution = staticmethod(_solve_frozen_head)
-    grade = staticmethod(_grade_frozen_head)
-
-
-class Exercise_15_2(Exercise):
-    id = '15-2'
-    hint = ("先 encoder.trainable = True，再遍历 encoder.layers，把 BatchNormalization 层的 trainable 设为 False")
-    solution = staticmethod(_solve_fine_tuning)
-    grade = staticmethod(_grade_fine_tuning)
+    @staticmethod
+    def grade(answer):
+        model = functional_model(answer)
+        expect_inputs(model, {"image": (8, 8, 1)})
+        expect_outputs(model, {"digit": (5,)})
+        encoder = _encoder(model)
+        _head(model, 5)
+        if not encoder.trainable:
+            raise Wrong(f"编码器 {encoder.name!r} 整个还是冻结的：先写 encoder.trainable = True 解冻，再只冻结其中的 BatchNormalization 层")
+        norms = [each for each in encoder.layers if isinstance(each, layers.BatchNormalization)]
+        thawed = [each.name for each in norms if each.trainable]
+        if thawed:
+            raise Wrong(
+                f"BatchNormalization 层 {thawed} 可训练：fit 时它会用每批的统计量并更新滑动均值与方差"
+                "（图里写的 training=False 会被 fit 的 training=True 覆盖）；把它的 trainable 设为 False"
+            )
+        if not encoder.get_layer("conv").trainable:
+            raise Wrong("卷积层 'conv' 还是冻结的：微调要让它可训练，只冻结 BatchNormalization 层")
+        _expect_counts(model, CONV + FEATURES * 5 + 5, NORM_TRAINABLE + NORM_MOVING,
+                       "conv 和 digit 可训练，conv_norm 的 4 组权重都不可训练")
+        return (f"微调的设置正确：conv 与 digit 共 {CONV + FEATURES * 5 + 5:,} 个参数可训练，"
+                f"BatchNormalization 的 {NORM_TRAINABLE + NORM_MOVING} 个参数冻结，并在推理模式下运行")
