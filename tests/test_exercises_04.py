@@ -1,97 +1,18 @@
-"""Lesson 04's exercises: realistic wrong answers fail with the hint meant for them."""
+"""Lesson 04's exercises, beyond the table of wrong answers (``wrong_answers/lesson04.py``)."""
+
+import json
+import pathlib
 
 import pytest
-from tensorflow import keras
-from tensorflow.keras import layers
 
-from keras_functional_guide.exercises import check
+from keras_functional_guide.exercises import check, get_exercise, reference
+from wrong_answers.lesson04 import dag
 
-
-def dag(*, project_filters=16, shortcut=None, shortcut_kernel=1, shortcut_from="stem", add=("stem", "project"),
-        branch_5x5=None, branch_5x5_kernel=5, branch_5x5_from="stem", concatenate_5x5=True):
-    """The lesson's DAG with the changes a learner might make (or get wrong).
-
-    ``shortcut``/``branch_5x5``: filters of the extra layer, or None for no such layer.
-    ``add``: the names of the two tensors ``residual`` adds.
-    """
-    image = keras.Input(shape=(8, 8, 1), name="image")
-    tensors = {"image": image}
-    tensors["stem"] = layers.Conv2D(16, 3, padding="same", activation="relu", name="stem")(image)
-    stem = tensors["stem"]
-    branches = [
-        layers.Conv2D(16, 1, padding="same", activation="relu", name="branch_1x1")(stem),
-        layers.Conv2D(16, 3, padding="same", activation="relu", name="branch_3x3")(stem),
-    ]
-    tensors["branch_3x3"] = branches[1]
-    pooled = layers.MaxPooling2D(3, strides=1, padding="same", name="branch_pool")(stem)
-    branches.append(layers.Conv2D(16, 1, padding="same", activation="relu", name="branch_pool_1x1")(pooled))
-    if branch_5x5 is not None:
-        extra = layers.Conv2D(branch_5x5, branch_5x5_kernel, padding="same", activation="relu", name="branch_5x5")(
-            tensors[branch_5x5_from]
-        )
-        if concatenate_5x5:
-            branches.append(extra)
-    tensors["mixed"] = layers.Concatenate(name="mixed")(branches)
-    tensors["project"] = layers.Conv2D(project_filters, 1, padding="same", name="project")(tensors["mixed"])
-    if shortcut is not None:
-        tensors["shortcut"] = layers.Conv2D(shortcut, shortcut_kernel, padding="same", name="shortcut")(
-            tensors[shortcut_from]
-        )
-    residual = layers.Add(name="residual")([tensors[name] for name in add])
-    features = layers.Flatten(name="flatten")(layers.Activation("relu", name="residual_relu")(residual))
-    digit = layers.Dense(10, activation="softmax", name="digit")(features)
-    return keras.Model(image, digit, name="dag_variant")
-
-
-WRONG = {
-    "04-1": [
-        # A 3×3 convolution on the shortcut: it works, but it is not a projection.
-        ("shortcut 3x3", lambda: dag(project_filters=32, shortcut=32, shortcut_kernel=3, add=("shortcut", "project")),
-         "shortcut 的卷积核大小应当是 1×1，实际是 3×3"),
-        # The projection is taken from the image instead of the stem.
-        ("shortcut from image", lambda: dag(project_filters=32, shortcut=32, shortcut_from="image",
-                                            add=("shortcut", "project")),
-         "shortcut 应当接在 stem 的输出上，实际接在 ['image'] 上"),
-        # The shortcut layer is made but never used: stem is still added to project.
-        ("shortcut left dangling", lambda: dag(shortcut=32),
-         "模型里没有名为 'shortcut' 的层"),
-        # Project kept at 16 filters, so the shortcut was made 16 wide too.
-        ("16 filters", lambda: dag(shortcut=16, add=("shortcut", "project")),
-         "shortcut 应当有 32 个卷积核，实际有 16 个"),
-        # A typo: the same tensor twice in Add's list, so the block's output is dropped.
-        ("the same tensor twice", lambda: dag(project_filters=32, shortcut=32, add=("shortcut", "shortcut")),
-         "residual 应当把 shortcut 与 project 的输出相加，实际加的是 ['shortcut', 'shortcut']"),
-        ("the lesson's DAG unchanged", lambda: dag(),
-         "模型里没有名为 'shortcut' 的层"),
-    ],
-    "04-2": [
-        # The new branch chained after the 3×3 branch instead of beside it.
-        ("chained after branch_3x3", lambda: dag(branch_5x5=16, branch_5x5_from="branch_3x3"),
-         "branch_5x5 接在了 ['branch_3x3'] 后面，成了串联"),
-        # Built but not put into the Concatenate list: Keras drops it from the model.
-        ("not concatenated", lambda: dag(branch_5x5=16, concatenate_5x5=False),
-         "还要把它的输出放进 mixed 的 Concatenate 列表"),
-        ("3x3 kernel", lambda: dag(branch_5x5=16, branch_5x5_kernel=3),
-         "branch_5x5 的卷积核大小应当是 5×5，实际是 3×3"),
-        ("32 filters", lambda: dag(branch_5x5=32),
-         "branch_5x5 应当有 16 个卷积核，实际有 32 个"),
-    ],
-}
-
-CASES = [(exercise_id, *case) for exercise_id, cases in WRONG.items() for case in cases]
-
-
-@pytest.mark.parametrize(
-    ("exercise_id", "label", "build", "expected"), CASES, ids=[f"{case[0]}-{case[1]}" for case in CASES]
-)
-def test_wrong_answer_fails_with_its_hint(exercise_id, label, build, expected, rejected):
-    line = rejected(exercise_id, build())
-    assert expected in line, line
-    assert line.count("\n") == 1, line
+NOTEBOOK = pathlib.Path(__file__).resolve().parents[1] / "notebooks" / "04_dag.ipynb"
 
 
 def test_the_right_variants_pass(capsys):
-    """The test's own builder, asked for the right answer, passes: the wrong cases differ in one thing only."""
+    """The table's own builder, asked for the right answer, passes: the wrong cases differ in one thing only."""
     assert check("04-1", dag(project_filters=32, shortcut=32, add=("shortcut", "project")))
     assert check("04-2", dag(branch_5x5=16))
     assert capsys.readouterr().out.count("✓") == 2
@@ -105,9 +26,7 @@ def test_the_right_variants_pass(capsys):
     ("04-2", 14_058 + 6_416 + 256),
 ])
 def test_confirmation_states_the_parameter_count_worked_out_by_hand(exercise_id, params, capsys):
-    from keras_functional_guide.exercises import solution
-
-    model = solution(exercise_id)
+    model = reference(exercise_id)
     assert model.count_params() == params
     check(exercise_id, model)
     assert f"{params:,}" in capsys.readouterr().out
@@ -115,11 +34,14 @@ def test_confirmation_states_the_parameter_count_worked_out_by_hand(exercise_id,
 
 def test_the_exercises_say_residual_connection_as_the_lesson_does():
     """Lesson 04 introduces one term, 残差连接, before its exercises use it; 捷径 is not a second name for it."""
-    from keras_functional_guide.exercises.lesson04 import EXERCISES
-
-    projection = EXERCISES[0]
-    assert projection.title == "把恒等残差连接换成投影残差连接"
-    assert "投影残差连接" in projection.statement
-    for exercise in EXERCISES:
-        for text in (exercise.title, exercise.statement, exercise.hint):
+    notebook = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    sources = ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown"]
+    statements = {
+        exercise_id: next(source for source in sources if source.startswith(f"### 练习 {exercise_id}："))
+        for exercise_id in ("04-1", "04-2")
+    }
+    assert statements["04-1"].startswith("### 练习 04-1：把恒等残差连接换成投影残差连接\n")
+    assert "投影残差连接" in statements["04-1"]
+    for exercise_id, statement in statements.items():
+        for text in (statement, get_exercise(exercise_id).hint):
             assert "捷径" not in text and "跳跃连接" not in text, text

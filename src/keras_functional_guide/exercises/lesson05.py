@@ -1,6 +1,6 @@
-"""Exercises of lesson 05 (§1.1 有共享权重的层): share layers between two inputs.
+"""Exercises of lesson 05 (§1.1 有共享权重的层), posed in ``notebooks/05_shared_layers.ipynb``.
 
-Posed in ``notebooks/05_shared_layers.ipynb``.
+Both share layers between two inputs: create a layer once, call it on each input.
 """
 
 from tensorflow import keras
@@ -10,6 +10,8 @@ from keras_functional_guide import graph
 from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
+    expect_calls,
+    expect_dense,
     expect_inbound,
     expect_inputs,
     expect_outputs,
@@ -34,11 +36,7 @@ def _expect_one_shared(model, layer_class, name, inputs):
             f"只创建一个 {name}，再把这同一个层实例在 {' 和 '.join(inputs)} 上各调用一次"
         )
     layer(model, name, layer_class)
-    count = graph.call_count(model, name)
-    if count != len(inputs):
-        raise Wrong(
-            f"{name} 在模型里被调用 {count} 次，应当是 {len(inputs)} 次：在 {' 和 '.join(inputs)} 两条支路上各调用一次"
-        )
+    expect_calls(model, name, len(inputs))
 
 
 def _expect_calls_from(model, name, sources):
@@ -59,126 +57,8 @@ def _expect_integer_inputs(model):
             )
 
 
-# 05-1 ----------------------------------------------------------------------
-
-STATEMENT_1 = """\
-两句话各是一串长度为 20 的整数（词的编号，词表大小 1000）。搭一个判断两句话是否同义的模型：\
-两个输入 `keras.Input(shape=(20,), dtype="int32", name="question_a")` 和同样的 `question_b`；\
-**一个** `layers.Embedding(1000, 16, name="shared_embedding")` 在两个输入上各调用一次，\
-**一个** `layers.GlobalAveragePooling1D(name="pool")` 也在两个结果上各调用一次；\
-用 `layers.Concatenate(name="merged")` 把两个向量拼起来，最后接 \
-`layers.Dense(1, activation="sigmoid", name="duplicate")`。把搭好的模型赋给 `answer`。"""
-
-HINT_1 = (
-    "先创建 embed = layers.Embedding(1000, 16, name=\"shared_embedding\") 和 pool，"
-    "再写 vector_a = pool(embed(question_a))、vector_b = pool(embed(question_b))"
-)
-
-
-def solution_1():
-    """Two integer sequences embedded by one shared Embedding layer."""
-    question_a = keras.Input(shape=(20,), dtype="int32", name="question_a")
-    question_b = keras.Input(shape=(20,), dtype="int32", name="question_b")
-    embed = layers.Embedding(1000, 16, name="shared_embedding")
-    pool = layers.GlobalAveragePooling1D(name="pool")
-    vector_a = pool(embed(question_a))
-    vector_b = pool(embed(question_b))
-    merged = layers.Concatenate(name="merged")([vector_a, vector_b])
-    duplicate = layers.Dense(1, activation="sigmoid", name="duplicate")(merged)
-    return keras.Model(
-        inputs={"question_a": question_a, "question_b": question_b},
-        outputs={"duplicate": duplicate},
-        name="shared_embedding_model",
-    )
-
-
-def grade_1(answer):
-    model = functional_model(answer)
-    expect_inputs(model, {"question_a": (20,), "question_b": (20,)})
-    _expect_integer_inputs(model)
-    expect_outputs(model, {"duplicate": (1,)})
-    _expect_one_shared(model, layers.Embedding, "shared_embedding", ["question_a", "question_b"])
-    _expect_calls_from(model, "shared_embedding", ["question_a", "question_b"])
-    embedding = model.get_layer("shared_embedding")
-    if (embedding.input_dim, embedding.output_dim) != (1000, 16):
-        raise Wrong(
-            f"shared_embedding 应当是 Embedding(1000, 16)（词表 1000，每个词 16 维），"
-            f"实际是 Embedding({embedding.input_dim}, {embedding.output_dim})"
-        )
-    tables = [variable for variable in model.weights if tuple(variable.shape) == (1000, 16)]
-    if len(tables) != 1:
-        raise Wrong(f"模型里有 {len(tables)} 张 1000×16 的嵌入表，应当只有 1 张：两个输入要用同一个 Embedding")
-    _expect_one_shared(model, layers.GlobalAveragePooling1D, "pool", ["question_a", "question_b"])
-    layer(model, "merged", layers.Concatenate)
-    expect_inbound(model, "merged", ["pool", "pool"])
-    expect_inbound(model, "duplicate", ["merged"])
-    expect_params(model, 16_033)
-    return "shared_embedding 被调用 2 次（question_a、question_b），只有 1 张嵌入表，共 16,033 个参数"
-
-
-# 05-2 ----------------------------------------------------------------------
-
-STATEMENT_2 = """\
-搭一个全连接的孪生网络：两个输入 `vector_a`、`vector_b`，形状都是 `(64,)`（8×8 图片展平后的 64 个像素）；\
-塔由两个 Dense 层组成，`layers.Dense(32, activation="relu", name="tower_hidden")` 和 \
-`layers.Dense(16, name="tower_output")`，每个只创建一次，在两个输入上各调用一次；\
-最后用 `layers.Dot(axes=1, normalize=True, name="similarity")` 算出两个嵌入的余弦相似度，作为模型的输出。\
-把搭好的模型赋给 `answer`。"""
-
-HINT_2 = (
-    "先创建 hidden = layers.Dense(32, ...) 和 output = layers.Dense(16, ...)，"
-    "再写 embedding_a = output(hidden(vector_a))、embedding_b = output(hidden(vector_b))，"
-    "最后 layers.Dot(axes=1, normalize=True, name=\"similarity\")([embedding_a, embedding_b])"
-)
-
-
-def solution_2():
-    """A siamese pair: one Dense tower called on both vectors, compared by cosine similarity."""
-    vector_a = keras.Input(shape=(64,), name="vector_a")
-    vector_b = keras.Input(shape=(64,), name="vector_b")
-    hidden = layers.Dense(32, activation="relu", name="tower_hidden")
-    output = layers.Dense(16, name="tower_output")
-    embedding_a = output(hidden(vector_a))
-    embedding_b = output(hidden(vector_b))
-    similarity = layers.Dot(axes=1, normalize=True, name="similarity")([embedding_a, embedding_b])
-    return keras.Model(
-        inputs={"vector_a": vector_a, "vector_b": vector_b},
-        outputs={"similarity": similarity},
-        name="dense_siamese",
-    )
-
-
-def grade_2(answer):
-    model = functional_model(answer)
-    expect_inputs(model, {"vector_a": (64,), "vector_b": (64,)})
-    expect_outputs(model, {"similarity": (1,)})
-    nested = [each.name for each in model.layers if isinstance(each, keras.Model)]
-    if nested:
-        raise Wrong(
-            f"塔被包成了嵌套模型 {nested}：本题请直接把 tower_hidden 和 tower_output 这两个层实例"
-            "在两个输入上各调用一次（把模型当作层来调用是第 06 课的内容）"
-        )
-    _expect_one_shared_dense(model)
-    _expect_calls_from(model, "tower_hidden", ["vector_a", "vector_b"])
-    expect_inbound(model, "tower_output", ["tower_hidden"], call=0)
-    expect_inbound(model, "tower_output", ["tower_hidden"], call=1)
-    for name, units in (("tower_hidden", 32), ("tower_output", 16)):
-        if model.get_layer(name).units != units:
-            raise Wrong(f"{name} 应当有 {units} 个单元，实际有 {model.get_layer(name).units} 个")
-    similarity = layer(model, "similarity", layers.Dot)
-    expect_inbound(model, "similarity", ["tower_output", "tower_output"])
-    if not similarity.normalize:
-        raise Wrong(
-            "similarity 算的是点积，不是余弦相似度：写 layers.Dot(axes=1, normalize=True, name=\"similarity\")，"
-            "先把两个嵌入归一化再相乘"
-        )
-    expect_params(model, 2_608)
-    return "tower_hidden 与 tower_output 各被调用 2 次（vector_a、vector_b），一套权重，共 2,608 个参数"
-
-
-def _expect_one_shared_dense(model):
-    dense = layers_of_class(model, layers.Dense)
-    once = [each.name for each in dense if graph.call_count(model, each.name) == 1]
+def _expect_one_shared_tower(model):
+    once = [each.name for each in layers_of_class(model, layers.Dense) if graph.call_count(model, each.name) == 1]
     if once:
         raise Wrong(
             f"Dense 层 {once} 各只被调用一次：塔没有共享。只创建 tower_hidden 和 tower_output 两个层实例，"
@@ -186,20 +66,107 @@ def _expect_one_shared_dense(model):
         )
     for name in ("tower_hidden", "tower_output"):
         layer(model, name, layers.Dense)
-        count = graph.call_count(model, name)
-        if count != 2:
-            raise Wrong(f"{name} 在模型里被调用 {count} 次，应当是 2 次：在两条支路上各调用一次")
+        expect_calls(model, name, 2)
 
 
-class Exercise_05_1(Exercise):
-    id = '05-1'
-    hint = (HINT_1)
-    solution = staticmethod(solution_1)
-    grade = staticmethod(grade_1)
+class SharedEmbedding(Exercise):
+    """05-1: two integer sequences embedded by one shared Embedding layer."""
+
+    id = "05-1"
+    hint = (
+        "先创建 embed = layers.Embedding(1000, 16, name=\"shared_embedding\") 和 pool，"
+        "再写 vector_a = pool(embed(question_a))、vector_b = pool(embed(question_b))"
+    )
+
+    @staticmethod
+    def solution():
+        question_a = keras.Input(shape=(20,), dtype="int32", name="question_a")
+        question_b = keras.Input(shape=(20,), dtype="int32", name="question_b")
+        embed = layers.Embedding(1000, 16, name="shared_embedding")   # 只创建一次
+        pool = layers.GlobalAveragePooling1D(name="pool")
+        vector_a = pool(embed(question_a))                              # 第一次调用
+        vector_b = pool(embed(question_b))                              # 第二次调用：同一张嵌入表
+        merged = layers.Concatenate(name="merged")([vector_a, vector_b])
+        duplicate = layers.Dense(1, activation="sigmoid", name="duplicate")(merged)
+        return keras.Model(
+            inputs={"question_a": question_a, "question_b": question_b},
+            outputs={"duplicate": duplicate},
+            name="shared_embedding_model",
+        )
+
+    @staticmethod
+    def grade(answer):
+        model = functional_model(answer)
+        expect_inputs(model, {"question_a": (20,), "question_b": (20,)})
+        _expect_integer_inputs(model)
+        expect_outputs(model, {"duplicate": (1,)})
+        _expect_one_shared(model, layers.Embedding, "shared_embedding", ["question_a", "question_b"])
+        _expect_calls_from(model, "shared_embedding", ["question_a", "question_b"])
+        embedding = model.get_layer("shared_embedding")
+        if (embedding.input_dim, embedding.output_dim) != (1000, 16):
+            raise Wrong(
+                f"shared_embedding 应当是 Embedding(1000, 16)（词表 1000，每个词 16 维），"
+                f"实际是 Embedding({embedding.input_dim}, {embedding.output_dim})"
+            )
+        tables = [variable for variable in model.weights if tuple(variable.shape) == (1000, 16)]
+        if len(tables) != 1:
+            raise Wrong(f"模型里有 {len(tables)} 张 1000×16 的嵌入表，应当只有 1 张：两个输入要用同一个 Embedding")
+        _expect_one_shared(model, layers.GlobalAveragePooling1D, "pool", ["question_a", "question_b"])
+        layer(model, "merged", layers.Concatenate)
+        expect_inbound(model, "merged", ["pool", "pool"])
+        expect_inbound(model, "duplicate", ["merged"])
+        expect_params(model, 16_033)
+        return "shared_embedding 被调用 2 次（question_a、question_b），只有 1 张嵌入表，共 16,033 个参数"
 
 
-class Exercise_05_2(Exercise):
-    id = '05-2'
-    hint = (HINT_2)
-    solution = staticmethod(solution_2)
-    grade = staticmethod(grade_2)
+class SiameseTower(Exercise):
+    """05-2: a siamese pair, one Dense tower called on both vectors, compared by cosine similarity."""
+
+    id = "05-2"
+    hint = (
+        "先创建 hidden = layers.Dense(32, ...) 和 output = layers.Dense(16, ...)，"
+        "再写 embedding_a = output(hidden(vector_a))、embedding_b = output(hidden(vector_b))，"
+        "最后 layers.Dot(axes=1, normalize=True, name=\"similarity\")([embedding_a, embedding_b])"
+    )
+
+    @staticmethod
+    def solution():
+        vector_a = keras.Input(shape=(64,), name="vector_a")
+        vector_b = keras.Input(shape=(64,), name="vector_b")
+        hidden = layers.Dense(32, activation="relu", name="tower_hidden")
+        output = layers.Dense(16, name="tower_output")
+        embedding_a = output(hidden(vector_a))
+        embedding_b = output(hidden(vector_b))
+        similarity = layers.Dot(axes=1, normalize=True, name="similarity")([embedding_a, embedding_b])
+        return keras.Model(
+            inputs={"vector_a": vector_a, "vector_b": vector_b},
+            outputs={"similarity": similarity},
+            name="dense_siamese",
+        )
+
+    @staticmethod
+    def grade(answer):
+        model = functional_model(answer)
+        expect_inputs(model, {"vector_a": (64,), "vector_b": (64,)})
+        expect_outputs(model, {"similarity": (1,)})
+        nested = [each.name for each in layers_of_class(model, keras.Model)]
+        if nested:
+            raise Wrong(
+                f"塔被包成了嵌套模型 {nested}：本题请直接把 tower_hidden 和 tower_output 这两个层实例"
+                "在两个输入上各调用一次（把模型当作层来调用是第 06 课的内容）"
+            )
+        _expect_one_shared_tower(model)
+        _expect_calls_from(model, "tower_hidden", ["vector_a", "vector_b"])
+        expect_inbound(model, "tower_output", ["tower_hidden"], call=0)
+        expect_inbound(model, "tower_output", ["tower_hidden"], call=1)
+        expect_dense(model, "tower_hidden", 32, "relu")
+        expect_dense(model, "tower_output", 16, "linear")
+        similarity = layer(model, "similarity", layers.Dot)
+        expect_inbound(model, "similarity", ["tower_output", "tower_output"])
+        if not similarity.normalize:
+            raise Wrong(
+                "similarity 算的是点积，不是余弦相似度：写 layers.Dot(axes=1, normalize=True, name=\"similarity\")，"
+                "先把两个嵌入归一化再相乘"
+            )
+        expect_params(model, 2_608)
+        return "tower_hidden 与 tower_output 各被调用 2 次（vector_a、vector_b），一套权重，共 2,608 个参数"

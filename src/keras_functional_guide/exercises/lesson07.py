@@ -1,4 +1,4 @@
-"""Exercises of ``notebooks/07_input.ipynb`` (§1.3 Input())."""
+"""Exercises of lesson 07 (§1.3 Input()), posed in ``notebooks/07_input.ipynb``."""
 
 from tensorflow import keras
 from tensorflow.keras import layers
@@ -6,6 +6,7 @@ from tensorflow.keras import layers
 from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
+    expect_dense,
     expect_inbound,
     expect_outputs,
     expect_params,
@@ -27,100 +28,88 @@ def _only_input(model, name):
     return model.inputs[0]
 
 
-def _expect_dense(model, name, units, activation):
-    found = layer(model, name, layers.Dense)
-    got = getattr(found.activation, "__name__", str(found.activation))
-    if found.units != units or got != activation:
-        raise Wrong(
-            f"层 {name!r} 应当是 layers.Dense({units}, activation={activation!r})，"
-            f"实际是 Dense({found.units}, activation={got!r})"
-        )
+class VariableLengthTokens(Exercise):
+    """07-1: an input of int32 sequences of variable length."""
+
+    id = "07-1"
+    hint = (
+        "长度可变就在 shape 里写 None：keras.Input(shape=(None,), dtype=\"int32\", name=\"tokens\")；"
+        "批量维度不写进 shape"
+    )
+
+    @staticmethod
+    def solution():
+        tokens = keras.Input(shape=(None,), dtype="int32", name="tokens")
+        vectors = layers.Embedding(input_dim=1000, output_dim=16, name="embedding")(tokens)
+        average = layers.GlobalAveragePooling1D(name="average")(vectors)
+        positive = layers.Dense(1, activation="sigmoid", name="positive")(average)
+        return keras.Model(inputs=tokens, outputs=positive, name="sentiment")
+
+    @staticmethod
+    def grade(answer):
+        model = functional_model(answer)
+        tokens = _only_input(model, "tokens")
+        shape = tuple(tokens.shape)[1:]
+        if len(shape) != 1:
+            raise Wrong(f"每个样本应当是一串编号，shape=(None,)；实际的形状（不含批量维度）是 {shape}")
+        if shape[0] is not None:
+            raise Wrong(
+                f"序列的长度应当可变：shape=(None,)，而不是固定的 {shape}；None 表示这一维的长度不固定"
+            )
+        if tokens.dtype != "int32":
+            raise Wrong(
+                f"输入 'tokens' 的 dtype 应当是 'int32'（单词编号是整数），实际是 {tokens.dtype!r}：写 dtype=\"int32\""
+            )
+        embedding = layer(model, "embedding", layers.Embedding)
+        if (embedding.input_dim, embedding.output_dim) != (1000, 16):
+            raise Wrong(
+                "层 'embedding' 应当是 layers.Embedding(input_dim=1000, output_dim=16)，"
+                f"实际是 Embedding(input_dim={embedding.input_dim}, output_dim={embedding.output_dim})"
+            )
+        layer(model, "average", layers.GlobalAveragePooling1D)
+        expect_dense(model, "positive", 1, "sigmoid")
+        expect_outputs(model, {"positive": (1,)})
+        expect_inbound(model, "embedding", ["tokens"])
+        expect_inbound(model, "average", ["embedding"])
+        expect_inbound(model, "positive", ["average"])
+        expect_params(model, 1000 * 16 + 16 + 1)
+        return "输入 'tokens'：int32，形状 (None, None)，批量大小和序列长度都可变；16,017 个参数"
 
 
-# 07-1: an input of int32 sequences of variable length.
+class FixedBatchSize(Exercise):
+    """07-2: an input with a fixed batch_shape."""
 
-def _solution_07_1():
-    tokens = keras.Input(shape=(None,), dtype="int32", name="tokens")
-    vectors = layers.Embedding(input_dim=1000, output_dim=16, name="embedding")(tokens)
-    average = layers.GlobalAveragePooling1D(name="average")(vectors)
-    positive = layers.Dense(1, activation="sigmoid", name="positive")(average)
-    return keras.Model(inputs=tokens, outputs=positive, name="sentiment")
+    id = "07-2"
+    hint = "batch_shape 包含批量大小，写在最前面：keras.Input(batch_shape=(32, 8, 8, 1), name=\"image\")"
 
+    @staticmethod
+    def solution():
+        image = keras.Input(batch_shape=(32, 8, 8, 1), name="image")
+        pixels = layers.Flatten(name="flatten")(image)
+        digit = layers.Dense(10, activation="softmax", name="digit")(pixels)
+        return keras.Model(inputs=image, outputs=digit, name="fixed_batch")
 
-def _grade_07_1(answer):
-    model = functional_model(answer)
-    tokens = _only_input(model, "tokens")
-    shape = tuple(tokens.shape)[1:]
-    if len(shape) != 1:
-        raise Wrong(f"每个样本应当是一串编号，shape=(None,)；实际的形状（不含批量维度）是 {shape}")
-    if shape[0] is not None:
-        raise Wrong(
-            f"序列的长度应当可变：shape=(None,)，而不是固定的 {shape}；None 表示这一维的长度不固定"
-        )
-    if tokens.dtype != "int32":
-        raise Wrong(
-            f"输入 'tokens' 的 dtype 应当是 'int32'（单词编号是整数），实际是 {tokens.dtype!r}：写 dtype=\"int32\""
-        )
-    embedding = layer(model, "embedding", layers.Embedding)
-    if (embedding.input_dim, embedding.output_dim) != (1000, 16):
-        raise Wrong(
-            "层 'embedding' 应当是 layers.Embedding(input_dim=1000, output_dim=16)，"
-            f"实际是 Embedding(input_dim={embedding.input_dim}, output_dim={embedding.output_dim})"
-        )
-    layer(model, "average", layers.GlobalAveragePooling1D)
-    _expect_dense(model, "positive", 1, "sigmoid")
-    expect_outputs(model, {"positive": (1,)})
-    expect_inbound(model, "embedding", ["tokens"])
-    expect_inbound(model, "average", ["embedding"])
-    expect_inbound(model, "positive", ["average"])
-    expect_params(model, 1000 * 16 + 16 + 1)
-    return "输入 'tokens'：int32，形状 (None, None)，批量大小和序列长度都可变；16,017 个参数"
-
-
-# 07-2: a fixed batch_shape.
-
-def _solution_07_2():
-    image = keras.Input(batch_shape=(32, 8, 8, 1), name="image")
-    pixels = layers.Flatten(name="flatten")(image)
-    digit = layers.Dense(10, activation="softmax", name="digit")(pixels)
-    return keras.Model(inputs=image, outputs=digit, name="fixed_batch")
-
-
-def _grade_07_2(answer):
-    model = functional_model(answer)
-    image = _only_input(model, "image")
-    shape = tuple(image.shape)
-    if len(shape) != 4:
-        raise Wrong(
-            f"输入 'image' 的完整形状应当是 (32, 8, 8, 1)，实际是 {shape}：batch_shape 的第一个数是批量大小，"
-            "后面才是每张图片的形状 (8, 8, 1)"
-        )
-    if shape[1:] != (8, 8, 1):
-        raise Wrong(f"每张图片的形状应当是 (8, 8, 1)，实际是 {shape[1:]}")
-    if shape[0] is None:
-        raise Wrong(
-            "批量大小没有固定（形状的第一维是 None）：写 keras.Input(batch_shape=(32, 8, 8, 1), name=\"image\")"
-        )
-    if shape[0] != 32:
-        raise Wrong(f"批量大小应当固定为 32，实际是 {shape[0]}：batch_shape 的第一个数就是批量大小")
-    layer(model, "flatten", layers.Flatten)
-    _expect_dense(model, "digit", 10, "softmax")
-    expect_outputs(model, {"digit": (10,)})
-    expect_inbound(model, "flatten", ["image"])
-    expect_inbound(model, "digit", ["flatten"])
-    return "输入 'image' 的形状是 (32, 8, 8, 1)：每批恰好 32 张 8×8×1 的图片"
-
-
-class Exercise_07_1(Exercise):
-    id = '07-1'
-    hint = ("长度可变就在 shape 里写 None：keras.Input(shape=(None,), dtype=\"int32\", name=\"tokens\")；"
-            "批量维度不写进 shape")
-    solution = staticmethod(_solution_07_1)
-    grade = staticmethod(_grade_07_1)
-
-
-class Exercise_07_2(Exercise):
-    id = '07-2'
-    hint = ("batch_shape 包含批量大小，写在最前面：keras.Input(batch_shape=(32, 8, 8, 1), name=\"image\")")
-    solution = staticmethod(_solution_07_2)
-    grade = staticmethod(_grade_07_2)
+    @staticmethod
+    def grade(answer):
+        model = functional_model(answer)
+        image = _only_input(model, "image")
+        shape = tuple(image.shape)
+        if len(shape) != 4:
+            raise Wrong(
+                f"输入 'image' 的完整形状应当是 (32, 8, 8, 1)，实际是 {shape}：batch_shape 的第一个数是批量大小，"
+                "后面才是每张图片的形状 (8, 8, 1)"
+            )
+        if shape[1:] != (8, 8, 1):
+            raise Wrong(f"每张图片的形状应当是 (8, 8, 1)，实际是 {shape[1:]}")
+        if shape[0] is None:
+            raise Wrong(
+                "批量大小没有固定（形状的第一维是 None）：写 keras.Input(batch_shape=(32, 8, 8, 1), name=\"image\")"
+            )
+        if shape[0] != 32:
+            raise Wrong(f"批量大小应当固定为 32，实际是 {shape[0]}：batch_shape 的第一个数就是批量大小")
+        layer(model, "flatten", layers.Flatten)
+        expect_dense(model, "digit", 10, "softmax")
+        expect_outputs(model, {"digit": (10,)})
+        expect_inbound(model, "flatten", ["image"])
+        expect_inbound(model, "digit", ["flatten"])
+        return "输入 'image' 的形状是 (32, 8, 8, 1)：每批恰好 32 张 8×8×1 的图片"
