@@ -46,17 +46,17 @@ WRONG = [
     ("05-1", "two embeddings", lambda: questions(shared_embedding=False),
      "模型里有 2 个 Embedding 层（shared_embedding、embedding_b），各只被调用一次，没有共享"),
     # keras.Input defaults to float32; word ids are integers.
-    ("05-1", "float inputs", lambda: questions(dtype="float32"), "输入 'question_a' 的类型是 float32：词的编号是整数"),
+    ("05-1", "float inputs", lambda: questions(dtype="float32"), "输入 'question_a' 的 dtype 应当是 int32（词的编号是整数），实际是 float32"),
     # The second call reuses question_a, so question_b feeds nothing.
     ("05-1", "called on question_a twice", lambda: questions(second_input="question_a"),
-     "shared_embedding 的两次调用分别用在了 ['question_a', 'question_a'] 上"),
+     "shared_embedding 的各次调用分别用在了 ['question_a', 'question_a'] 上"),
     ("05-1", "two pooling layers", lambda: questions(shared_pool=False),
      "模型里有 2 个 GlobalAveragePooling1D 层（pool、pool_b），各只被调用一次"),
     # A second set of Dense layers for the second input: two towers, not one.
     ("05-2", "two towers", lambda: siamese(shared=False),
      "Dense 层 ['tower_hidden', 'tower_hidden_b', 'tower_output', 'tower_output_b'] 各只被调用一次：塔没有共享"),
     ("05-2", "called on vector_a twice", lambda: siamese(second_input="vector_a"),
-     "tower_hidden 的两次调用分别用在了 ['vector_a', 'vector_a'] 上"),
+     "tower_hidden 的各次调用分别用在了 ['vector_a', 'vector_a'] 上"),
     # Dot without normalize is a dot product, not a cosine similarity.
     ("05-2", "dot product", lambda: siamese(normalize=False), "similarity 算的是点积，不是余弦相似度"),
     ("05-2", "nested tower", lambda: siamese(nested=True), "塔被包成了嵌套模型 ['tower']"),

@@ -25,11 +25,11 @@ def fixed_batch(**input_arguments):
 
 
 WRONG = [
-    ("07-1", "float input", lambda: sentiment(dtype="float32"), "dtype 应当是 'int32'"),
+    ("07-1", "float input", lambda: sentiment(dtype="float32"), "dtype 应当是 int32（单词编号是整数），实际是 float32"),
     ("07-1", "fixed length", lambda: sentiment(shape=(20,)), "序列的长度应当可变"),
     ("07-1", "input without a name", lambda: sentiment(name=None), "模型应当只有一个输入 'tokens'"),
     ("07-1", "another input name", lambda: sentiment(name="words"), "模型应当只有一个输入 'tokens'"),
-    ("07-1", "vocabulary too small", lambda: sentiment(vocabulary=100), "Embedding(input_dim=1000, output_dim=16)"),
+    ("07-1", "vocabulary too small", lambda: sentiment(vocabulary=100), "应当是 layers.Embedding(1000, 16)（1000 个编号，每个编号 16 维），实际是 Embedding(100, 16)"),
     ("07-1", "flattened with a fixed length instead of averaged", lambda: sentiment(shape=(20,), pooling=False),
      "序列的长度应当可变"),
     ("07-1", "a linear output", lambda: sentiment(output_activation=None), "层 'positive' 的激活函数应当是 'sigmoid'"),

@@ -44,7 +44,7 @@ WRONG = [
     ("08-2", "output keys that are not the layer names", lambda: two_by_two(output_keys=("out", "emb")),
      "模型的输出的键多出 ['emb', 'out']、缺少 ['score', 'embedding']"),
     ("08-2", "output keys swapped", lambda: two_by_two(output_keys=("embedding", "score")),
-     "输出字典的键 'embedding' 对应的是层 'score' 的输出"),
+     "输出字典的键 'embedding' 对应的是名为 'score' 的输出层"),
     ("08-2", "right never merged", lambda: two_by_two(merge_right=False),
      "层 'merged' 的输入应当来自 ['left', 'right']，实际来自 ['left', 'left']"),
     ("08-3", "cut at fc", lambda: features_from("fc"), "模型的输出来自层 'fc'，应当来自 'flatten'"),

@@ -91,7 +91,7 @@ WRONG = [
     ("12-3", "outputs reversed", lambda: grad_model(outputs=("digit", "conv")), "输出的顺序反了"),
     ("12-3", "the encoder's features instead of the prediction", encoder_features_instead_of_prediction,
      "第二个输出是编码器的 features"),
-    ("12-3", "new layers, not the nested model's", fresh_layers, "digit 层只在这个模型里被调用过一次"),
+    ("12-3", "new layers, not the nested model's", fresh_layers, "digit 层只被调用过一次：它是新建的层"),
     ("12-4", "flattened, not pooled", lambda: pooled_merge(pool="flatten"), "merged 有 1034 维"),
     ("12-4", "max pooling", lambda: pooled_merge(pool="max"), "层 'pool' 应当是 GlobalAveragePooling2D"),
     ("12-4", "the query through a Dense layer", lambda: pooled_merge(project_query=True),

@@ -52,7 +52,7 @@ def dense_members():
 
 
 WRONG = [
-    ("13-1", "new layers, not the autoencoder's", fresh_layers, "pixels 层只在解码器里被调用过"),
+    ("13-1", "new layers, not the autoencoder's", fresh_layers, "pixels 层只被调用过一次：它是新建的层"),
     ("13-1", "the code tensor as the input", intermediate_tensor_as_input, "不要把中间张量"),
     ("13-1", "reconstruction left out", no_reshape, "实际有 1 个 ['pixels']"),
     ("13-1", "the whole autoencoder", flat_autoencoder, "应当有 1 个输入 ['code_input']，实际有 1 个 ['image']"),

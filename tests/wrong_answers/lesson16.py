@@ -27,7 +27,7 @@ RIGHT = {"digit": "sparse_categorical_crossentropy", "parity": "binary_crossentr
 WRONG = [
     ("16-1", "list inputs", lambda: dict_io(inputs_as="list"), "模型的输入是一个列表，不是字典"),
     ("16-1", "list outputs", lambda: dict_io(outputs_as="list"), "模型的输出是一个列表，不是字典"),
-    ("16-1", "keys swapped", lambda: dict_io(swap_keys=True), "字典的键 'digit' 对应的是名为 'parity' 的输出层"),
+    ("16-1", "keys swapped", lambda: dict_io(swap_keys=True), "输出字典的键 'digit' 对应的是名为 'parity' 的输出层"),
     ("16-1", "softmax parity", lambda: dict_io(parity_activation="softmax"), "'parity' 的激活函数应当是 'sigmoid'"),
     ("16-2", "list", lambda: ["sparse_categorical_crossentropy", "binary_crossentropy"], "按输出名的字母顺序配对"),
     ("16-2", "misspelled key", lambda: {"digit": RIGHT["digit"], "parrity": RIGHT["parity"]},

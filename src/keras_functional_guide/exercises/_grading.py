@@ -271,6 +271,60 @@ def expect_integer(answer, what="一个整数"):
     return int(answer)
 
 
+def expect_integer_input(model, name, why):
+    """Checks that the model's input ``name`` takes integers (``dtype="int32"``, or another integer
+    dtype); ``why`` says in Chinese why it must (what the integers are)."""
+    got = next(str(tensor.dtype) for tensor in model.inputs if tensor.name == name)
+    if not got.startswith(("int", "uint")):
+        raise Wrong(
+            f"输入 {name!r} 的 dtype 应当是 int32（{why}），实际是 {got}：写 keras.Input(..., dtype=\"int32\", name=\"{name}\")"
+        )
+
+
+def expect_embedding(model, name, input_dim, output_dim):
+    """Returns the model's ``Embedding`` layer ``name`` after checking its table's size."""
+    found = layer(model, name, keras.layers.Embedding)
+    if (found.input_dim, found.output_dim) != (input_dim, output_dim):
+        raise Wrong(
+            f"层 {name!r} 应当是 layers.Embedding({input_dim}, {output_dim})（{input_dim} 个编号，每个编号 {output_dim} 维），"
+            f"实际是 Embedding({found.input_dim}, {found.output_dim})"
+        )
+    return found
+
+
+def expect_call_sources(model, name, sources):
+    """Checks that the calls of the shared layer ``name`` take their inputs from ``sources``,
+    one call each, in any order."""
+    got = [graph.inbound_layers(model, name, call=call)[0] for call in range(graph.call_count(model, name))]
+    if sorted(got) != sorted(sources):
+        raise Wrong(
+            f"{name} 的各次调用分别用在了 {got} 上，应当是 {sorted(sources)}：检查每次调用传进去的是哪个张量"
+        )
+
+
+def expect_keys_are_names(model):
+    """Checks that a model whose inputs or outputs are dicts keys each by its own name: an input by
+    the ``Input``'s name, an output by the name of the layer that makes it."""
+    for what, structure, name_of in (("输入", model.input, lambda tensor: tensor.name),
+                                     ("输出", model.output, internals.producer_name)):
+        if not isinstance(structure, dict):
+            continue
+        for key, tensor in structure.items():
+            if key != name_of(tensor):
+                raise Wrong(
+                    f"{what}字典的键 {key!r} 对应的是名为 {name_of(tensor)!r} 的{what}{'层' if what == '输出' else ''}："
+                    f"键要与{what}的名字相同"
+                )
+
+
+def expect_reused(found, advice):
+    """Checks that the layer ``found`` is an existing model's layer called again, not a new one
+    made in its place: a reused layer has a call in its own model besides this one. ``advice``
+    says in Chinese where to take the original from."""
+    if internals.call_count(found) < 2:
+        raise Wrong(f"{found.name} 层只被调用过一次：它是新建的层，没有原来那个层（训练好）的权重；{advice}")
+
+
 def layers_of_class(model, layer_class):
     """The model's layers that are instances of ``layer_class``, in order."""
     return [each for each in model.layers if isinstance(each, layer_class)]

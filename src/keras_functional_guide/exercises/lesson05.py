@@ -13,7 +13,10 @@ from keras_functional_guide.exercises._grading import (
     expect_calls,
     expect_dense,
     expect_inbound,
+    expect_call_sources,
+    expect_embedding,
     expect_inputs,
+    expect_integer_input,
     expect_outputs,
     expect_params,
     functional_model,
@@ -37,24 +40,6 @@ def _expect_one_shared(model, layer_class, name, inputs):
         )
     layer(model, name, layer_class)
     expect_calls(model, name, len(inputs))
-
-
-def _expect_calls_from(model, name, sources):
-    """Checks that the calls of ``name`` take their inputs from ``sources``, one call each, in any order."""
-    got = [graph.inbound_layers(model, name, call=call)[0] for call in range(graph.call_count(model, name))]
-    if sorted(got) != sorted(sources):
-        raise Wrong(
-            f"{name} 的两次调用分别用在了 {got} 上，应当是 {sorted(sources)}：检查第二次调用传进去的是哪个张量"
-        )
-
-
-def _expect_integer_inputs(model):
-    for tensor in model.inputs:
-        if "int" not in str(tensor.dtype):
-            raise Wrong(
-                f"输入 {tensor.name!r} 的类型是 {tensor.dtype}：词的编号是整数，"
-                f"写 keras.Input(shape=(20,), dtype=\"int32\", name={tensor.name!r})"
-            )
 
 
 def _expect_one_shared_tower(model):
@@ -98,16 +83,12 @@ class SharedEmbedding(Exercise):
     def grade(answer):
         model = functional_model(answer)
         expect_inputs(model, {"question_a": (20,), "question_b": (20,)})
-        _expect_integer_inputs(model)
+        for name in ("question_a", "question_b"):
+            expect_integer_input(model, name, "词的编号是整数")
         expect_outputs(model, {"duplicate": (1,)})
         _expect_one_shared(model, layers.Embedding, "shared_embedding", ["question_a", "question_b"])
-        _expect_calls_from(model, "shared_embedding", ["question_a", "question_b"])
-        embedding = model.get_layer("shared_embedding")
-        if (embedding.input_dim, embedding.output_dim) != (1000, 16):
-            raise Wrong(
-                f"shared_embedding 应当是 Embedding(1000, 16)（词表 1000，每个词 16 维），"
-                f"实际是 Embedding({embedding.input_dim}, {embedding.output_dim})"
-            )
+        expect_call_sources(model, "shared_embedding", ["question_a", "question_b"])
+        expect_embedding(model, "shared_embedding", 1000, 16)
         tables = [variable for variable in model.weights if tuple(variable.shape) == (1000, 16)]
         if len(tables) != 1:
             raise Wrong(f"模型里有 {len(tables)} 张 1000×16 的嵌入表，应当只有 1 张：两个输入要用同一个 Embedding")
@@ -156,7 +137,7 @@ class SiameseTower(Exercise):
                 "在两个输入上各调用一次（把模型当作层来调用是第 06 课的内容）"
             )
         _expect_one_shared_tower(model)
-        _expect_calls_from(model, "tower_hidden", ["vector_a", "vector_b"])
+        expect_call_sources(model, "tower_hidden", ["vector_a", "vector_b"])
         expect_inbound(model, "tower_output", ["tower_hidden"], call=0)
         expect_inbound(model, "tower_output", ["tower_hidden"], call=1)
         expect_dense(model, "tower_hidden", 32, "relu")

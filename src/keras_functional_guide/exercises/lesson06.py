@@ -7,10 +7,10 @@ from tensorflow import keras
 from tensorflow.keras import layers
 
 import keras_functional_guide as kfg
-from keras_functional_guide import graph
 from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
+    expect_call_sources,
     expect_calls,
     expect_inbound,
     expect_inputs,
@@ -66,9 +66,7 @@ class SharedEncoderPair(Exercise):
             )
         encoder = encoders[0]
         expect_calls(model, encoder.name, 2)
-        sources = sorted(graph.inbound_layers(model, encoder.name, call=call)[0] for call in range(2))
-        if sources != ["image_a", "image_b"]:
-            raise Wrong(f"编码器的两次调用应当分别以 image_a 和 image_b 为输入，实际是 {sources}")
+        expect_call_sources(model, encoder.name, ["image_a", "image_b"])
         layer(model, "pair", layers.Concatenate)
         expect_inbound(model, "pair", [encoder.name, encoder.name])
         expect_inbound(model, "same_digit", ["pair"])

@@ -7,6 +7,8 @@ from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
     expect_dense,
+    expect_embedding,
+    expect_integer_input,
     expect_inbound,
     expect_outputs,
     expect_params,
@@ -56,16 +58,8 @@ class VariableLengthTokens(Exercise):
             raise Wrong(
                 f"序列的长度应当可变：shape=(None,)，而不是固定的 {shape}；None 表示这一维的长度不固定"
             )
-        if tokens.dtype != "int32":
-            raise Wrong(
-                f"输入 'tokens' 的 dtype 应当是 'int32'（单词编号是整数），实际是 {tokens.dtype!r}：写 dtype=\"int32\""
-            )
-        embedding = layer(model, "embedding", layers.Embedding)
-        if (embedding.input_dim, embedding.output_dim) != (1000, 16):
-            raise Wrong(
-                "层 'embedding' 应当是 layers.Embedding(input_dim=1000, output_dim=16)，"
-                f"实际是 Embedding(input_dim={embedding.input_dim}, output_dim={embedding.output_dim})"
-            )
+        expect_integer_input(model, "tokens", "单词编号是整数")
+        expect_embedding(model, "embedding", 1000, 16)
         layer(model, "average", layers.GlobalAveragePooling1D)
         expect_dense(model, "positive", 1, "sigmoid")
         expect_outputs(model, {"positive": (1,)})

@@ -4,13 +4,13 @@ from tensorflow import keras
 from tensorflow.keras import layers
 
 import keras_functional_guide as kfg
-from keras_functional_guide._keras_internals import producer_name
 from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
     expect_dict,
     expect_inbound,
     expect_inputs,
+    expect_keys_are_names,
     expect_outputs,
     expect_params,
     functional_model,
@@ -79,9 +79,7 @@ class DictInputsOutputs(Exercise):
         expect_outputs(model, {"score": (1,), "embedding": (4,)})
         expect_dict(model.input, ["left", "right"], "模型的输入")
         expect_dict(model.output, ["score", "embedding"], "模型的输出")
-        for key, tensor in model.output.items():
-            if key != producer_name(tensor):
-                raise Wrong(f"输出字典的键 {key!r} 对应的是层 {producer_name(tensor)!r} 的输出：键要与层的名字一致")
+        expect_keys_are_names(model)
         layer(model, "merged", layers.Concatenate)
         expect_inbound(model, "merged", ["left", "right"])
         expect_inbound(model, "score", ["merged"])

@@ -3,7 +3,6 @@
 from tensorflow import keras
 from tensorflow.keras import layers
 
-from keras_functional_guide._keras_internals import call_count
 from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
@@ -11,6 +10,7 @@ from keras_functional_guide.exercises._grading import (
     expect_inputs,
     expect_outputs,
     expect_params,
+    expect_reused,
     functional_model,
     layer,
 )
@@ -53,11 +53,7 @@ class SharedDecoder(Exercise):
         pixels = layer(model, "pixels", layers.Dense)
         expect_inbound(model, "reconstruction", ["pixels"])
         expect_params(model, 16 * 64 + 64)
-        if call_count(pixels) < 2:
-            raise Wrong(
-                "pixels 层只在解码器里被调用过，是一个新建的层：用 flat.get_layer(\"pixels\") 取出自编码器的那个层，"
-                "在 code_input 上再调用一次，解码器才与自编码器共用权重"
-            )
+        expect_reused(pixels, "用 flat.get_layer(\"pixels\") 取出自编码器的那个层，在 code_input 上再调用一次，解码器才与自编码器共用权重")
         return "解码器从 code_input (16,) 出发，调用自编码器的 pixels 和 reconstruction 层，与自编码器共用权重"
 
 

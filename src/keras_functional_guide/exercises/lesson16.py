@@ -3,13 +3,13 @@
 from tensorflow import keras
 from tensorflow.keras import layers
 
-from keras_functional_guide._keras_internals import producer_name
 from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
     expect_dense,
     expect_dict,
     expect_inputs,
+    expect_keys_are_names,
     expect_outputs,
     functional_model,
     loss_name,
@@ -41,12 +41,7 @@ class DictModel(Exercise):
         expect_outputs(model, {"digit": (10,), "parity": (1,)})
         expect_dict(model.input, ["image", "ink"], "模型的输入")
         expect_dict(model.output, ["digit", "parity"], "模型的输出")
-        for key, tensor in model.input.items():
-            if key != tensor.name:
-                raise Wrong(f"字典的键 {key!r} 对应的是名为 {tensor.name!r} 的输入：键要与输入的名字相同")
-        for key, tensor in model.output.items():
-            if key != producer_name(tensor):
-                raise Wrong(f"字典的键 {key!r} 对应的是名为 {producer_name(tensor)!r} 的输出层：键要与层名相同")
+        expect_keys_are_names(model)
         expect_dense(model, "digit", 10, "softmax")
         expect_dense(model, "parity", 1, "sigmoid")
         return "输入 {image, ink} 与输出 {digit, parity} 都是以名字为键的字典，键与层名一致"
