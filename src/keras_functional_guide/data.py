@@ -104,8 +104,9 @@ def _other_label(rng, labels):
 def match_task(*, test_fraction=0.25, seed=0):
     """Does the image show the queried digit? ``{"image", "query"}`` → ``{"match"}``.
 
-    Half of the queries are the image's own label, half another label, so
-    chance accuracy is 50 %. Train and test queries come from their own split.
+    Each query is the image's own label with probability 0.5 and another label
+    otherwise, so about half match and guessing scores about 50 %. Train and
+    test queries come from their own split.
     Used by :func:`keras_functional_guide.build_multi_input`.
     """
     (images_train, labels_train), (images_test, labels_test) = load_digits(
@@ -127,9 +128,10 @@ def match_task(*, test_fraction=0.25, seed=0):
 def pair_task(*, pairs_per_image=2, test_fraction=0.25, seed=0):
     """Do two images show the same digit? ``{"image_a", "image_b"}`` → ``{"same_digit"}``.
 
-    Each image of a split is paired ``pairs_per_image`` times, half of the time
-    with another image of the same digit, half with one of a different digit,
-    so chance accuracy is 50 %. Pairs never cross the train/test split. Used by
+    Each image of a split is paired ``pairs_per_image`` times, each time with
+    another image of the same digit with probability 0.5 and with one of a
+    different digit otherwise, so about half the pairs match and guessing scores
+    about 50 %. Pairs never cross the train/test split. Used by
     :func:`keras_functional_guide.build_shared_layers`.
     """
     pairs_per_image = check_int("pairs_per_image", pairs_per_image)
