@@ -267,7 +267,7 @@ def test_lesson_has_pictures_where_it_says_so(path):
 
 
 def source_count_of_pictures(notebook):
-    calls = re.compile(r"kfg\.(show_digits|plot_history|plot_curves|show_heatmap|show_reconstructions)\(")
+    calls = re.compile(r"kfg\.(show_digits|plot_history|plot_curves|show_heatmap|show_reconstructions|show_attention)\(")
     return sum(len(calls.findall(source(cell))) for cell in code_cells(notebook))
 
 

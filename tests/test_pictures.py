@@ -118,3 +118,19 @@ def test_with_a_cjk_font_every_text_is_drawn_in_it():
     figure = pictures.plot_history({"loss": [1.0, 0.5]}, title="训练曲线")
     assert figure.axes[0].get_xlabel() == "轮 (epoch)"
     assert figure._suptitle.get_fontfamily()[0] == font
+
+
+def test_attention_draws_the_digit_beside_its_row_by_row_scores():
+    scores = np.full((8, 8), 1 / 8, "float32")
+    scores[3] = np.eye(8)[5]  # Query row 3 looks only at row 5.
+    figure = pictures.show_attention(IMAGES[0], scores)
+    digit, matrix = figure.axes
+    np.testing.assert_array_equal(digit.images[0].get_array(), IMAGES[0, :, :, 0])
+    np.testing.assert_array_equal(matrix.images[0].get_array(), scores)
+    assert matrix.images[0].get_clim() == (0.0, 1.0)
+    assert [tick for tick in matrix.get_yticks()] == list(range(8))
+    assert matrix.get_ylabel() in ("查询行", "query row")
+    with pytest.raises(ValueError, match=r"scores must have shape \(8, 8\).* got shape \(2, 8, 8\)"):
+        pictures.show_attention(IMAGES[0], np.zeros((2, 8, 8)))
+    with pytest.raises(ValueError, match="image must be one 2-D image"):
+        pictures.show_attention(IMAGES[:2], scores)

@@ -31,6 +31,8 @@ _LAZY = {
     "build_digit_encoder": "transfer",
     "build_transfer_classifier": "transfer",
     "build_autoencoder": "autoencoder",
+    "build_recurrent_classifier": "sequences",
+    "build_attention_classifier": "sequences",
     "plot": "plotting",
     "EXAMPLES": "examples",
     "get_example": "examples",
@@ -42,6 +44,7 @@ _LAZY = {
     "plot_curves": "pictures",
     "show_heatmap": "pictures",
     "show_reconstructions": "pictures",
+    "show_attention": "pictures",
 }
 _SUBMODULES = ("data", "examples", "exercises", "graph", "pictures", "plotting")
 

@@ -350,3 +350,50 @@ def show_reconstructions(originals, reconstructions, *, title=None):
         axis.text(left - 1, top + (height - 1) / 2, name, ha="right", va="center")
     _set_title(figure, title)
     return figure
+
+
+@_styled
+def show_attention(image, scores, *, title=None):
+    """Draws a digit beside its row-to-row attention scores: which rows each row looked at.
+
+    Args:
+        image: One image, ``(rows, width)`` or ``(rows, width, 1)``, read as a
+            sequence of its rows.
+        scores: Attention weights of shape ``(rows, rows)``: row ``i`` is how
+            much query row ``i`` looked at each row (each row sums to 1), such
+            as one head's, or the heads' mean, from ``MultiHeadAttention(...,
+            return_attention_scores=True)``.
+        title: Optional title.
+
+    Returns:
+        A ``matplotlib.figure.Figure``: the digit with its rows numbered, and the
+        scores as a matrix (darker is more), queries down, looked-at rows across.
+
+    Raises:
+        ValueError: If the image is not one 2-D image or the scores are not one
+            weight per pair of its rows.
+    """
+    image = np.asarray(image, dtype="float32")
+    if image.ndim == 3 and image.shape[-1] == 1:
+        image = image[..., 0]
+    if image.ndim != 2:
+        raise ValueError(f"image must be one 2-D image, (rows, width) or (rows, width, 1); got shape {image.shape}")
+    scores = np.asarray(scores, dtype="float32")
+    rows = image.shape[0]
+    if scores.shape != (rows, rows):
+        raise ValueError(f"scores must have shape ({rows}, {rows}), one weight per pair of the image's rows; "
+                         f"got shape {scores.shape}")
+    figure = _figure(3.6, 1.9 + (_TITLE_HEIGHT if title else 0))
+    left, right = figure.subplots(1, 2)
+    left.imshow(image, cmap="gray_r", vmin=0, vmax=1)
+    left.set_title(_words("图片", "image"))
+    left.set_xticks([])
+    right.imshow(scores, cmap="Blues", vmin=0, vmax=max(float(scores.max()), 1e-6))
+    right.set_title(_words("注意力", "attention"))
+    right.set_xlabel(_words("被看的行", "key row"))
+    right.set_ylabel(_words("查询行", "query row"))
+    for axis in (left, right):
+        axis.set_yticks(range(rows))
+    right.set_xticks(range(rows))
+    _set_title(figure, title)
+    return figure
