@@ -31,6 +31,7 @@ _LAZY = {
     "build_digit_encoder": "transfer",
     "build_transfer_classifier": "transfer",
     "build_autoencoder": "autoencoder",
+    "build_any_size_classifier": "image_sizes",
     "plot": "plotting",
     "EXAMPLES": "examples",
     "get_example": "examples",
