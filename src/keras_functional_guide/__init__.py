@@ -33,6 +33,7 @@ _LAZY = {
     "build_autoencoder": "autoencoder",
     "build_recurrent_classifier": "sequences",
     "build_attention_classifier": "sequences",
+    "build_any_size_classifier": "image_sizes",
     "plot": "plotting",
     "EXAMPLES": "examples",
     "get_example": "examples",
