@@ -5,11 +5,12 @@ from tensorflow.keras import layers
 
 
 def three_inputs(*, ink_name="ink", ink_shape=(1,), query_dtype="int32", merge_ink=True, list_ink=True,
-                 ink_after_hidden=False, hidden_units=64):
+                 ink_after_hidden=False, hidden_units=64, ink_dtype="float32", inputs_as="dict"):
     """The 02-1 model, with one realistic mistake switched on by an argument."""
     image = keras.Input(shape=(8, 8, 1), name="image")
     query = keras.Input(shape=(1,), dtype=query_dtype, name="query")
-    ink = keras.Input(shape=ink_shape, name=ink_name) if ink_name else keras.Input(shape=ink_shape)
+    ink = (keras.Input(shape=ink_shape, dtype=ink_dtype, name=ink_name) if ink_name
+           else keras.Input(shape=ink_shape, dtype=ink_dtype))
     image_features = layers.Conv2D(16, 3, padding="same", activation="relu", name="image_conv")(image)
     image_features = layers.Flatten(name="image_flatten")(image_features)
     query_features = layers.Flatten(name="query_flatten")(layers.Embedding(10, 8, name="query_embedding")(query))
@@ -22,10 +23,13 @@ def three_inputs(*, ink_name="ink", ink_shape=(1,), query_dtype="int32", merge_i
     inputs = {"image": image, "query": query}
     if list_ink:
         inputs[ink_name or "ink"] = ink
+    if inputs_as == "list":
+        inputs = list(inputs.values())
     return keras.Model(inputs=inputs, outputs={"match": match})
 
 
-def two_branches(*, shared=False, concatenate_inputs_first=False, swap=False, units=16, output_activation="softmax"):
+def two_branches(*, shared=False, concatenate_inputs_first=False, swap=False, units=16, output_activation="softmax",
+                 inputs_as="dict"):
     """The 02-2 model, with one realistic mistake switched on by an argument."""
     rows = keras.Input(shape=(8,), name="rows")
     columns = keras.Input(shape=(8,), name="columns")
@@ -41,7 +45,8 @@ def two_branches(*, shared=False, concatenate_inputs_first=False, swap=False, un
         columns_features = layers.Dense(units, activation="relu", name="columns_dense")(second)
         merged = layers.Concatenate(name="merge")([rows_features, columns_features])
     digit = layers.Dense(10, activation=output_activation, name="digit")(merged)
-    return keras.Model(inputs={"rows": rows, "columns": columns}, outputs={"digit": digit})
+    inputs = {"rows": rows, "columns": columns} if inputs_as == "dict" else [rows, columns]
+    return keras.Model(inputs=inputs, outputs={"digit": digit})
 
 
 WRONG = [
@@ -52,6 +57,8 @@ WRONG = [
     ("02-1", "ink merged after hidden", lambda: three_inputs(ink_after_hidden=True), "输入 'ink' 没有接到拼接层 'merge' 上"),
     ("02-1", "ink per image row", lambda: three_inputs(ink_shape=(8,)), "输入 'ink' 的形状应当是 (1,)"),
     ("02-1", "query left float", lambda: three_inputs(query_dtype="float32"), "dtype 应当是 int32"),
+    ("02-1", "inputs as a list", lambda: three_inputs(inputs_as="list"), "模型的输入是一个列表，不是字典"),
+    ("02-1", "ink as an integer", lambda: three_inputs(ink_dtype="int32"), "dtype 应当是 float32，实际是 int32"),
     ("02-1", "hidden of another size", lambda: three_inputs(hidden_units=32), "层 'hidden' 应当有 64 个单元"),
     ("02-1", "a Sequential over the image alone",
      lambda: keras.Sequential([keras.Input(shape=(8, 8, 1), name="image"), layers.Flatten(),
@@ -65,6 +72,7 @@ WRONG = [
      "'merge' 直接拼接了两个输入"),
     ("02-2", "one Dense shared by both inputs", lambda: two_branches(shared=True), "被调用了 2 次"),
     ("02-2", "branches swapped", lambda: two_branches(swap=True), "层 'rows_dense' 的输入应当来自 ['rows']"),
+    ("02-2", "inputs as a list", lambda: two_branches(inputs_as="list"), "模型的输入是一个列表，不是字典"),
     ("02-2", "branches too wide", lambda: two_branches(units=32), "应当有 16 个单元"),
     ("02-2", "sigmoid output", lambda: two_branches(output_activation="sigmoid"), "激活函数应当是 'softmax'"),
 ]

@@ -27,11 +27,11 @@ def two_by_two(*, inputs_as="dict", outputs_as="dict", output_keys=("score", "em
     return keras.Model(inputs=inputs, outputs=outputs)
 
 
-def features_from(layer_name, *, use_input=False):
+def features_from(layer_name, *, use_input=False, name="flatten_features"):
     """The 08-3 answer, cut at ``layer_name``'s output (or input): the right answer cuts at 'flatten''s output."""
     example = build_sequential_equivalent(input_shape=(8, 8, 1), filters=4, fc_units=16, name="tutorial_example")
     cut = example.get_layer(layer_name)
-    return keras.Model(inputs=example.input, outputs=cut.input if use_input else cut.output, name="flatten_features")
+    return keras.Model(inputs=example.input, outputs=cut.input if use_input else cut.output, name=name)
 
 
 WRONG = [
@@ -47,6 +47,7 @@ WRONG = [
      "输出字典的键 'embedding' 对应的是名为 'score' 的输出层"),
     ("08-2", "right never merged", lambda: two_by_two(merge_right=False),
      "层 'merged' 的输入应当来自 ['left', 'right']，实际来自 ['left', 'left']"),
+    ("08-3", "name forgotten", lambda: features_from("flatten", name=None), "模型的名字应当是 'flatten_features'"),
     ("08-3", "cut at fc", lambda: features_from("fc"), "模型的输出来自层 'fc'，应当来自 'flatten'"),
     ("08-3", "flatten's input instead of its output", lambda: features_from("flatten", use_input=True),
      "模型的输出来自层 'block1_maxpool'，应当来自 'flatten'"),

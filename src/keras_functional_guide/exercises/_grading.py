@@ -232,6 +232,11 @@ def loss_name(value):
     if isinstance(value, type) and issubclass(value, keras.losses.Loss):
         raise Wrong(f"{value.__name__} 是损失的类，不是损失：写 keras.losses.{value.__name__}()（带括号），或者写字符串名")
     if isinstance(value, keras.losses.Loss):
+        if getattr(value, "from_logits", False):
+            raise Wrong(
+                f"{type(value).__name__}(from_logits=True) 把输出当作还没经过 softmax/sigmoid 的 logits，"
+                "可这个头的输出已经经过了激活函数：去掉 from_logits=True"
+            )
         return value.name
     # The type, not the repr: an array's repr is many lines long.
     return getattr(value, "__name__", type(value).__name__)

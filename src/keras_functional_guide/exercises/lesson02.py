@@ -8,6 +8,7 @@ from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
     expect_dense,
+    expect_dict,
     expect_inbound,
     expect_inputs,
     expect_integer_input,
@@ -60,6 +61,10 @@ class ThirdInput(Exercise):
                 "写 keras.Input(shape=(1,), name=\"ink\")"
             )
         expect_inputs(model, expected)
+        expect_dict(model.input, list(expected), "模型的输入", why="本题要以名字为键的字典")
+        ink_dtype = next(str(tensor.dtype) for tensor in model.inputs if tensor.name == "ink")
+        if not ink_dtype.startswith("float"):
+            raise Wrong(f"输入 'ink' 是一个浮点数，dtype 应当是 float32，实际是 {ink_dtype}：去掉 dtype=...，或写 dtype=\"float32\"")
         expect_integer_input(model, "query", "它是送进 Embedding 的整数编号")
         expect_outputs(model, {"match": (1,)})
         layer(model, "merge", layers.Concatenate)
@@ -101,6 +106,7 @@ class TwoBranches(Exercise):
     def grade(answer):
         model = functional_model(answer)
         expect_inputs(model, {"rows": (8,), "columns": (8,)})
+        expect_dict(model.input, ["rows", "columns"], "模型的输入", why="本题要以名字为键的字典")
         expect_outputs(model, {"digit": (10,)})
         layer(model, "merge", layers.Concatenate)
         merged_from = graph.inbound_layers(model, "merge")

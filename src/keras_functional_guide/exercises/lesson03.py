@@ -4,7 +4,6 @@ from tensorflow import keras
 from tensorflow.keras import layers
 
 from keras_functional_guide import graph
-from keras_functional_guide._keras_internals import producer_name
 from keras_functional_guide.exercises._grading import (
     Exercise,
     Wrong,
@@ -12,6 +11,7 @@ from keras_functional_guide.exercises._grading import (
     expect_dict,
     expect_inbound,
     expect_inputs,
+    expect_keys_are_names,
     expect_outputs,
     expect_params,
     functional_model,
@@ -53,14 +53,8 @@ class ThirdHead(Exercise):
         model = functional_model(answer)
         expect_inputs(model, {"image": (8, 8, 1)})
         expect_outputs(model, {name: (units,) for name, (units, _) in HEADS.items()})
-        if isinstance(model.output, dict):
-            keys = {key: producer_name(tensor) for key, tensor in model.output.items()}
-            mismatched = {key: name for key, name in keys.items() if key != name}
-            if mismatched:
-                raise Wrong(
-                    f"outputs 字典的键应当与输出层的名字相同，这里不同：{mismatched}（键: 层名）："
-                    "写 outputs={\"digit\": digit, \"parity\": parity, \"big\": big}"
-                )
+        expect_dict(model.output, list(HEADS), "模型的输出", why="本题要以输出名为键的字典，损失和指标才能按名字对号入座")
+        expect_keys_are_names(model)
         for name, (units, activation) in HEADS.items():
             found = layer(model, name, layers.Dense)
             got = activation_name(found)

@@ -119,4 +119,6 @@ class FlattenFeatures(Exercise):
         for previous, name in zip(_FEATURE_CHAIN, _FEATURE_CHAIN[1:]):
             expect_inbound(model, name, [previous])
         expect_params(model, 40 + 148)
+        if model.name != "flatten_features":
+            raise Wrong(f"模型的名字应当是 'flatten_features'，实际是 {model.name!r}：写 keras.Model(..., name=\"flatten_features\")")
         return "特征模型 image → … → flatten：每张图片得到 64 维特征，用的是原模型的层（权重共享）"
