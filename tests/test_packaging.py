@@ -162,4 +162,9 @@ def test_the_wheel_holds_the_package_only(tmp_path):
     top = {name.split("/", 1)[0] for name in names}
     assert top == {"keras_functional_guide", next(n for n in top if n.endswith(".dist-info"))}, top
     assert "keras_functional_guide/cli.py" in names and "keras_functional_guide/notebook_tools.py" in names
-    assert not any(name.endswith(("conf.py", ".po", ".css", "drift.py")) for name in names), names
+    # The pictures' Chinese font travels in the package, with its licence beside it and in the metadata.
+    assert {"keras_functional_guide/fonts/KFGSansSC-Regular.ttf", "keras_functional_guide/fonts/OFL.txt"} <= set(names)
+    metadata = zipfile.ZipFile(wheel).read(next(name for name in names if name.endswith(".dist-info/METADATA")))
+    assert b"License-Expression: MIT AND OFL-1.1" in metadata
+    assert any(name.endswith(".dist-info/licenses/src/keras_functional_guide/fonts/OFL.txt") for name in names)
+    assert not any(name.endswith(("conf.py", ".po", ".css", "drift.py", "make_font.py")) for name in names), names
