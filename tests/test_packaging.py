@@ -124,6 +124,7 @@ def test_readme_test_command_installs_through_the_lock_and_ci_runs_it():
     assert (ROOT / "requirements" / "test.txt").is_file()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "-c requirements/test.txt" in ci and "test-command" in ci
+    assert "fonts-noto-cjk" not in ci  # The pictures draw Chinese in the package's own font.
 
 
 def test_lock_covers_every_extra():
