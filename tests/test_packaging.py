@@ -152,6 +152,7 @@ def test_readme_test_command_installs_through_the_lock_and_ci_runs_it():
     assert (ROOT / "requirements" / "test.txt").is_file()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "-c requirements/test.txt" in ci and "test-command" in ci
+    assert "fonts-noto-cjk" not in ci  # The pictures draw Chinese in the package's own font.
 
 
 def test_lock_covers_every_extra():
@@ -176,4 +177,9 @@ def test_the_wheel_holds_the_package_only(wheel):
     assert top == {"keras_functional_guide", next(n for n in top if n.endswith(".dist-info"))}, top
     assert "keras_functional_guide/cli.py" in names
     assert not any("notebook_tools" in name or "lessons.py" in name for name in names), names
-    assert not any(name.endswith(("conf.py", ".po", ".css", "drift.py")) for name in names), names
+    # The pictures' Chinese font travels in the package, with its licence beside it and in the metadata.
+    assert {"keras_functional_guide/fonts/KFGSansSC-Regular.ttf", "keras_functional_guide/fonts/OFL.txt"} <= set(names)
+    metadata = zipfile.ZipFile(wheel).read(next(name for name in names if name.endswith(".dist-info/METADATA")))
+    assert b"License-Expression: MIT AND OFL-1.1" in metadata
+    assert any(name.endswith(".dist-info/licenses/src/keras_functional_guide/fonts/OFL.txt") for name in names)
+    assert not any(name.endswith(("conf.py", ".po", ".css", "drift.py", "make_font.py")) for name in names), names

@@ -1,4 +1,13 @@
-"""The lessons' pictures: real matplotlib figures, with what each must show."""
+"""The lessons' pictures: real matplotlib figures, with what each must show, and the Chinese
+font the package carries for them."""
+
+import inspect
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tomllib
 
 import matplotlib
 import numpy as np
@@ -7,6 +16,13 @@ import pytest
 matplotlib.use("Agg")
 
 from keras_functional_guide import pictures  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+# A maintainers' script, not part of the package: imported from its file for the
+# character sets it builds the font from.
+sys.path.insert(0, str(ROOT / "tools"))
+import make_font  # noqa: E402
 
 IMAGES = np.linspace(0, 1, 12 * 64, dtype="float32").reshape(12, 8, 8, 1)
 
@@ -53,7 +69,7 @@ def test_reconstructions_sit_under_their_originals():
     for column in range(4):
         np.testing.assert_array_equal(tile(figure, 0, column), IMAGES[column, :, :, 0])
         np.testing.assert_array_equal(tile(figure, 1, column), IMAGES[4 + column, :, :, 0])
-    assert labels(figure) in (["原图", "重建"], ["input", "output"])
+    assert labels(figure) == ["原图", "重建"]
 
 
 def test_figures_are_closed_in_pyplot_so_a_notebook_shows_them_once():
@@ -100,24 +116,215 @@ def test_heatmap_is_scaled_to_the_image_and_to_zero_one():
     assert overlay[0, 0] == 0 and overlay[7, 7] == 1 and overlay[0, 7] == 0.25
 
 
-def test_without_a_cjk_font_chinese_words_are_left_out(monkeypatch):
-    monkeypatch.setattr(pictures, "cjk_font", lambda: None)
-    figure = pictures.plot_curves({"迁移": [0.5, 0.7], "scratch": [0.3, 0.5]}, xlabel="标签数", ylabel="accuracy",
+def test_chinese_titles_labels_and_legends_are_all_kept():
+    figure = pictures.plot_curves({"迁移": [0.5, 0.7], "从头训练": [0.3, 0.5]}, xlabel="标签数", ylabel="准确率",
                                   title="迁移学习")
     axis = figure.axes[0]
-    assert axis.get_xlabel() == "" and axis.get_ylabel() == "accuracy"
-    assert [text.get_text() for text in axis.get_legend().get_texts()] == ["scratch"]
-    assert figure._suptitle is None
-    assert pictures.plot_history({"loss": [1.0]}).axes[0].get_xlabel() == "epoch"
+    assert (axis.get_xlabel(), axis.get_ylabel(), figure.get_suptitle()) == ("标签数", "准确率", "迁移学习")
+    assert [text.get_text() for text in axis.get_legend().get_texts()] == ["迁移", "从头训练"]
+    history = pictures.plot_history({"loss": [1.0, 0.5], "val_loss": [1.1, 0.6]}, best_epoch=1)
+    assert history.axes[0].get_xlabel() == "轮 (epoch)"
+    assert [text.get_text() for text in history.axes[0].get_legend().get_texts()] == ["训练集", "验证集", "最好的一轮：1"]
+    heatmap = pictures.show_heatmap(IMAGES[0], np.ones((2, 2)))
+    assert [axis.get_title() for axis in heatmap.axes] == ["图片", "热力图"]
 
 
-def test_with_a_cjk_font_every_text_is_drawn_in_it():
-    font = pictures.cjk_font()
-    if font is None:
-        pytest.skip("no CJK font installed (Debian: fonts-noto-cjk)")
+def test_every_text_is_drawn_in_the_package_font():
     figure = pictures.plot_history({"loss": [1.0, 0.5]}, title="训练曲线")
-    assert figure.axes[0].get_xlabel() == "轮 (epoch)"
-    assert figure._suptitle.get_fontfamily()[0] == font
+    figure.canvas.draw()
+    texts = [text for text in figure.findobj(matplotlib.text.Text) if text.get_text()]
+    chinese = [text for text in texts if not text.get_text().isascii()]
+    assert {text.get_text() for text in chinese} == {"训练曲线", "训练集", "轮 (epoch)"}
+    for text in [*chinese, figure.axes[0].yaxis.label]:
+        assert text.get_fontfamily() == [pictures.font_family(), "DejaVu Sans"], text
+        assert matplotlib.font_manager.findfont(text.get_fontproperties()) == pictures.font_path(), text
+
+
+# --- The font the package carries ---------------------------------------------------
+
+FONT = ROOT / "src" / "keras_functional_guide" / "fonts" / "KFGSansSC-Regular.ttf"
+
+
+def _characters(path):
+    from fontTools.ttLib import TTFont  # fontTools comes with matplotlib.
+
+    return {chr(code) for code in TTFont(path, lazy=True).getBestCmap()}
+
+
+def test_the_package_finds_its_font_through_importlib_resources():
+    # In the installed package (the source tree, for an editable install), beside its licence.
+    path = pathlib.Path(pictures.font_path())
+    assert (path.parent.name, path.name) == ("fonts", "KFGSansSC-Regular.ttf")
+    assert path.read_bytes() == FONT.read_bytes() and (path.parent / "OFL.txt").is_file()
+    assert pictures.font_family() == "KFG Sans SC"
+
+
+def test_gb2312_level_1_is_the_3755_commonest_characters():
+    # Independently of the codec: level 1 runs from 啊 (B0A1) to 座 (D7F9), in pinyin order.
+    level1 = make_font.gb2312_level1()
+    assert len(level1) == len(set(level1)) == 3755
+    assert (level1[0], level1[1], level1[-1]) == ("啊", "阿", "座")
+    assert all("\u4e00" <= character <= "\u9fff" for character in level1)
+
+
+def test_the_font_draws_ascii_gb2312_level_1_punctuation_and_every_character_of_the_lessons():
+    font = _characters(FONT)
+    assert {chr(code) for code in range(0x20, 0x7F)} <= font
+    assert set(make_font.gb2312_level1()) <= font
+    assert set("，。：；！？“”‘’（）《》、…—·") <= font
+    # Every character of the lessons' code cells and of pictures.py: in the package's
+    # font, or in DejaVu Sans (matplotlib's own, the fallback) for the few the source lacks.
+    dejavu = _characters(pathlib.Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf")
+    course = make_font.course_characters()
+    assert "奇" in course and "→" in course
+    missing = sorted(course - font - dejavu)
+    assert missing == [], f"no font draws {missing}: run tools/make_font.py again (see its docstring)"
+    chinese = {character for character in course if "\u4e00" <= character <= "\u9fff"}
+    assert chinese <= font
+
+
+def test_the_font_is_small_truetype_and_its_licence_is_beside_it_and_declared():
+    assert FONT.stat().st_size <= 3 * 1024 * 1024
+    assert FONT.read_bytes()[:4] == b"\x00\x01\x00\x00"  # TrueType outlines: embeddable in PDF and SVG.
+    licence = (FONT.parent / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in licence and "Adobe" in licence
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "OFL-1.1" in project["project"]["license"]
+    assert "src/keras_functional_guide/fonts/OFL.txt" in project["project"]["license-files"]
+    data = project["tool"]["setuptools"]["package-data"]["keras_functional_guide"]
+    assert {"fonts/KFGSansSC-Regular.ttf", "fonts/OFL.txt"} <= set(data)
+
+
+# --- On a machine where matplotlib knows no CJK font --------------------------------
+
+def draws(path, characters):
+    """Whether the font file has glyphs of its own for ``characters`` (at least two different
+    ones): matplotlib's Last Resort font, which maps whole blocks to one placeholder box, does not."""
+    from matplotlib import font_manager
+
+    try:
+        font = font_manager.get_font(path)
+    except Exception:
+        return False  # matplotlib cannot read it either.
+    return len({font.get_char_index(ord(character)) for character in characters} - {0}) > 1
+
+
+# Drawn in a child process whose matplotlib loads the font cache the test wrote (see
+# _cache_without_cjk): every picture helper, with Chinese titles and labels.
+CHILD = inspect.getsource(draws) + r"""
+import json, pathlib, sys, warnings
+
+out = pathlib.Path(sys.argv[1])
+report = {}
+import keras_functional_guide as kfg
+from keras_functional_guide import pictures
+report["matplotlib_at_import"] = "matplotlib" in sys.modules
+
+# matplotlib's own start-up first: with the oldest versions allowed (matplotlib 3.8.0 and a
+# newer pyparsing) it writes deprecation notices as it reads its style files.
+import matplotlib
+import matplotlib.pyplot
+import numpy as np
+from matplotlib import font_manager
+from matplotlib.text import Text
+
+print(sys.argv[3], file=sys.stderr, flush=True)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+
+    def fonts_that_draw(characters):
+        return sorted({entry.fname for entry in font_manager.fontManager.ttflist if draws(entry.fname, characters)})
+
+    chinese = sys.argv[2]
+    report["fonts_that_draw_chinese_before"] = fonts_that_draw(chinese)
+    settings = dict(matplotlib.rcParams)
+    images = np.linspace(0, 1, 10 * 64, dtype="float32").reshape(10, 8, 8)
+    figures = {
+        "show_digits": kfg.show_digits(images, ["奇", "偶"] * 5, title="两个头的预测"),
+        "show_digits_predictions": kfg.show_digits(images[:4], [1, 2, 3, 4], [1, 0, 3, 4], title="真实标签→预测"),
+        "plot_history": kfg.plot_history({"loss": [1.0, 0.5, 0.4], "val_loss": [1.1, 0.7, 0.8]}, best_epoch=2,
+                                         title="提前停止"),
+        "plot_curves": kfg.plot_curves({"迁移（只训练头）": [0.5, 0.7], "从头训练": [0.3, 0.5]}, xlabel="每个数字的标签数",
+                                       ylabel="测试准确率", title="迁移学习，对比从头训练"),
+        "show_heatmap": kfg.show_heatmap(images[0], np.eye(4), title="预测：7"),
+        "show_reconstructions": kfg.show_reconstructions(images[:5], images[5:], title="自编码器：原图与重建"),
+        "show_attention": kfg.show_attention(images[0], np.full((8, 8), 1 / 8), title="自注意力"),
+    }
+    report["fonts_that_draw_chinese_after"] = fonts_that_draw(chinese)
+    report["settings_unchanged"] = dict(matplotlib.rcParams) == settings
+    report["texts"] = {}
+    for name, figure in figures.items():
+        figure.canvas.draw()  # Agg: every glyph looked up and rendered.
+        report["texts"][name] = [
+            [text.get_text(), font_manager.findfont(text.get_fontproperties(), fallback_to_default=False)]
+            for text in figure.findobj(Text) if text.get_text() and text.get_visible()]
+    for suffix in ("png", "pdf", "svg"):
+        figures["show_digits"].savefig(out / f"show_digits.{suffix}")
+    report["font_path"] = pictures.font_path()
+report["warnings"] = [f"{warning.category.__name__}: {warning.message}" for warning in caught]
+print(json.dumps(report, ensure_ascii=False))
+"""
+
+# Every text with Chinese that CHILD draws, per picture.
+CHILD_TEXTS = {
+    "show_digits": {"两个头的预测", "奇", "偶"},
+    "show_digits_predictions": {"真实标签→预测"},
+    "plot_history": {"提前停止", "训练集", "验证集", "最好的一轮：2", "轮 (epoch)"},
+    "plot_curves": {"迁移学习，对比从头训练", "迁移（只训练头）", "从头训练", "每个数字的标签数", "测试准确率"},
+    "show_heatmap": {"预测：7", "图片", "热力图"},
+    "show_reconstructions": {"自编码器：原图与重建", "原图", "重建"},
+    "show_attention": {"自注意力", "图片", "注意力", "被看的行", "查询行"},
+}
+
+
+def _cache_without_cjk(config_dir, characters):
+    """Writes the font cache a child's matplotlib will load from ``MPLCONFIGDIR``: this
+    process's font list without any font that draws one of ``characters``. It is the
+    state of a machine with no CJK font, or where one was installed after matplotlib
+    first built its cache (fonts-noto-cjk after the first ``import matplotlib``);
+    matplotlib reads its cache instead of the system's font folders. Unlike hiding
+    /usr/share/fonts in a mount namespace, it needs no privileges and works on any OS."""
+    import copy
+
+    from matplotlib import font_manager
+
+    manager = copy.copy(font_manager.fontManager)
+    manager.ttflist = [entry for entry in font_manager.fontManager.ttflist if not draws(entry.fname, characters)]
+    font_manager.json_dump(manager, config_dir / f"fontlist-v{font_manager.FontManager.__version__}.json")
+
+
+def test_without_a_cjk_font_on_the_machine_every_picture_draws_its_chinese_in_the_package_font(tmp_path):
+    # The ideographs drawn (not "→" or "：", which DejaVu Sans and other Latin fonts have too).
+    chinese = "".join(sorted({character for texts in CHILD_TEXTS.values() for text in texts
+                              for character in text if "\u4e00" <= character <= "\u9fff"}))
+    config = tmp_path / "mplconfig"
+    config.mkdir()
+    _cache_without_cjk(config, chinese)
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("MPL")}
+    environment.update(MPLCONFIGDIR=str(config), MPLBACKEND="agg")
+    mark = "-- the pictures --"
+    result = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path), chinese, mark], capture_output=True,
+                            text=True, env=environment, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.split(mark + "\n", 1)[1] == ""  # No warning, and no "findfont: ..." log line either.
+    report = json.loads(result.stdout)
+    assert report["warnings"] == []
+    # The premise: matplotlib in the child knew no font that draws Chinese...
+    assert report["fonts_that_draw_chinese_before"] == []
+    assert not report["matplotlib_at_import"]  # ...and importing the package did not touch it.
+    # The first picture registered the package's font, and only that; the settings are as they were.
+    package_font = pictures.font_path()
+    assert report["fonts_that_draw_chinese_after"] == [package_font] == [report["font_path"]]
+    assert report["settings_unchanged"]
+    font = _characters(package_font)
+    for name, expected in CHILD_TEXTS.items():
+        texts = dict(report["texts"][name])
+        assert expected <= set(texts), (name, expected - set(texts))  # Nothing dropped.
+        for text in expected:
+            assert texts[text] == package_font, (name, text)  # Drawn in the package's font...
+            assert set(text) <= font, (name, text)  # ...which has every glyph of it.
+    for suffix in ("png", "pdf", "svg"):
+        assert (tmp_path / f"show_digits.{suffix}").stat().st_size > 1000
 
 
 def test_attention_draws_the_digit_beside_its_row_by_row_scores():
@@ -129,7 +336,7 @@ def test_attention_draws_the_digit_beside_its_row_by_row_scores():
     np.testing.assert_array_equal(matrix.images[0].get_array(), scores)
     assert matrix.images[0].get_clim() == (0.0, 1.0)
     assert [tick for tick in matrix.get_yticks()] == list(range(8))
-    assert matrix.get_ylabel() in ("查询行", "query row")
+    assert matrix.get_ylabel() == "查询行"
     with pytest.raises(ValueError, match=r"scores must have shape \(8, 8\).* got shape \(2, 8, 8\)"):
         pictures.show_attention(IMAGES[0], np.zeros((2, 8, 8)))
     with pytest.raises(ValueError, match="image must be one 2-D image"):

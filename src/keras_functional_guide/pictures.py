@@ -5,11 +5,15 @@ once, inline (the figure is closed in pyplot, so the inline backend does not
 show it a second time), and that a script can ``savefig``. Figures are small
 (a few kilobytes of PNG).
 
-Chinese words are drawn with a CJK font when one is installed (Noto Sans CJK,
-Source Han Sans, WenQuanYi, SimHei, Microsoft YaHei, PingFang); without one,
-the pictures keep their numbers and English words, so that no glyph is drawn
-as an empty box and matplotlib prints no warning. matplotlib is imported on
-first use, not with the package.
+Every text is drawn in the font the package carries, ``fonts/KFGSansSC-Regular.ttf``:
+a subset of Noto Sans CJK SC (SIL Open Font License 1.1, ``fonts/OFL.txt``) with
+ASCII, the 3,755 commonest Simplified Chinese characters (GB2312 level 1) and
+every character the lessons draw; ``tools/make_font.py`` makes it. The pictures
+register it with matplotlib when the first one is drawn, whatever fonts the
+machine has or matplotlib's font cache lists, so Chinese titles and labels draw
+on Colab, in Docker or on a fresh Linux, with no warning. Characters it lacks fall
+back to matplotlib's DejaVu Sans. matplotlib is imported on first use, not with
+the package, and its settings are changed only while a picture is drawn.
 """
 
 import functools
@@ -18,11 +22,7 @@ import numpy as np
 
 from keras_functional_guide._validation import check_int
 
-# Families that hold Simplified Chinese, most common first across Linux, Windows, macOS.
-CJK_FONTS = (
-    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
-    "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "Noto Sans CJK JP",
-)
+FONT_FILE = "KFGSansSC-Regular.ttf"  # In the package's fonts/ folder, beside its licence.
 CORRECT_COLOR = "#1a7f37"  # green
 WRONG_COLOR = "#cf222e"  # red
 
@@ -45,27 +45,34 @@ def _pyplot():
 
 
 @functools.lru_cache(maxsize=None)
-def cjk_font():
-    """The name of an installed font family that draws Chinese, or ``None``."""
+def font_path():
+    """The path of the package's Chinese font, found through ``importlib.resources``: in
+    the installed package (a wheel's files, or the source tree of an editable install)."""
+    from importlib import resources
+
+    return str(resources.files("keras_functional_guide") / "fonts" / FONT_FILE)
+
+
+def font_family():
+    """The family name of the package's font, registered with matplotlib's font manager if it
+    is not there yet: at the first picture, and again if matplotlib rebuilt its font list. A
+    learner's font cache that lists no CJK font (or was built before one was installed) does
+    not matter."""
     _, font_manager = _pyplot()
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FONTS if name in installed), None)
-
-
-def _words(chinese, english):
-    """``chinese`` where a CJK font can draw it, else ``english``."""
-    return chinese if cjk_font() else english
+    path = font_path()
+    if not any(entry.fname == path for entry in font_manager.fontManager.ttflist):
+        font_manager.fontManager.addfont(path)
+    # The name findfont matches, as matplotlib read it from the file.
+    return next(entry.name for entry in font_manager.fontManager.ttflist if entry.fname == path)
 
 
 def _style():
     """The pictures' style, for the time one is drawn. The font family is named
     outright: each text keeps the family it was made with, whereas a generic
-    "sans-serif" would be looked up again when the notebook renders it."""
+    "sans-serif" would be looked up again when the notebook renders it. DejaVu Sans
+    (matplotlib's own) draws the few characters the package's font lacks."""
     plt, _ = _pyplot()
-    font = cjk_font()
-    style = {"font.size": 9, "axes.titlesize": 9, "figure.dpi": 100}
-    if font:
-        style["font.family"] = [font, "DejaVu Sans"]
+    style = {"font.size": 9, "axes.titlesize": 9, "figure.dpi": 100, "font.family": [font_family(), "DejaVu Sans"]}
     return plt.rc_context(style)
 
 
@@ -163,8 +170,7 @@ def show_digits(images, labels=None, predictions=None, *, columns=10, title=None
         predictions: Optional predicted label of each image; shown as
             ``label→prediction`` in green where they agree, red where not.
         columns: Images per row.
-        title: Optional title over the grid; Chinese text needs a CJK font
-            (otherwise the title is left out).
+        title: Optional title over the grid.
 
     Returns:
         A ``matplotlib.figure.Figure`` with one set of axes: the grid is one
@@ -197,7 +203,7 @@ def show_digits(images, labels=None, predictions=None, *, columns=10, title=None
 
 
 def _set_title(figure, title):
-    if title and (title.isascii() or cjk_font()):
+    if title:
         figure.suptitle(title)
 
 
@@ -212,7 +218,7 @@ def plot_history(history, metrics=("loss",), *, best_epoch=None, title=None):
             beside ``<name>`` where it exists.
         best_epoch: Optional epoch (1-based) to mark with a vertical line, such
             as the one ``EarlyStopping(restore_best_weights=True)`` kept.
-        title: Optional title (Chinese needs a CJK font, see the module).
+        title: Optional title.
 
     Returns:
         A ``matplotlib.figure.Figure``.
@@ -231,14 +237,13 @@ def plot_history(history, metrics=("loss",), *, best_epoch=None, title=None):
     axes = figure.subplots(1, len(metrics), squeeze=False)[0]
     for axis, name in zip(axes, metrics):
         epochs = np.arange(1, len(history[name]) + 1)
-        axis.plot(epochs, history[name], marker=".", label=_words("训练集", "training"))
+        axis.plot(epochs, history[name], marker=".", label="训练集")
         if f"val_{name}" in history:
-            axis.plot(epochs, history[f"val_{name}"], marker=".", label=_words("验证集", "validation"))
+            axis.plot(epochs, history[f"val_{name}"], marker=".", label="验证集")
         if best_epoch is not None:
-            axis.axvline(best_epoch, color="gray", linestyle="--", linewidth=1,
-                         label=_words(f"最好的一轮：{best_epoch}", f"best epoch: {best_epoch}"))
+            axis.axvline(best_epoch, color="gray", linestyle="--", linewidth=1, label=f"最好的一轮：{best_epoch}")
         axis.xaxis.get_major_locator().set_params(integer=True)  # Epochs are whole numbers.
-        axis.set_xlabel(_words("轮 (epoch)", "epoch"))
+        axis.set_xlabel("轮 (epoch)")
         axis.set_ylabel(name)
         axis.legend()
     _set_title(figure, title)
@@ -257,8 +262,7 @@ def plot_curves(curves, *, xlabel, ylabel, title=None):
         title: Optional title.
 
     Returns:
-        A ``matplotlib.figure.Figure``. Labels in Chinese need a CJK font: without
-        one, non-ASCII labels are left out.
+        A ``matplotlib.figure.Figure``.
 
     Raises:
         ValueError: If ``curves`` is empty or not a dict.
@@ -273,12 +277,10 @@ def plot_curves(curves, *, xlabel, ylabel, title=None):
         else:
             y = np.asarray(values)
             x = np.arange(1, len(y) + 1)
-        axis.plot(x, y, marker=".", label=label if (str(label).isascii() or cjk_font()) else None)
-    for text, setter in ((xlabel, axis.set_xlabel), (ylabel, axis.set_ylabel)):
-        if text.isascii() or cjk_font():
-            setter(text)
-    if any(str(label).isascii() or cjk_font() for label in curves):
-        axis.legend()
+        axis.plot(x, y, marker=".", label=label)
+    axis.set_xlabel(xlabel)
+    axis.set_ylabel(ylabel)
+    axis.legend()
     _set_title(figure, title)
     return figure
 
@@ -312,10 +314,10 @@ def show_heatmap(image, heatmap, *, title=None):
     figure = _figure(3.0, 1.7 + (_TITLE_HEIGHT if title else 0))
     left, right = figure.subplots(1, 2)
     left.imshow(image, cmap="gray_r", vmin=0, vmax=1)
-    left.set_title(_words("图片", "image"))
+    left.set_title("图片")
     right.imshow(image, cmap="gray_r", vmin=0, vmax=1)
     right.imshow(heatmap, cmap="jet", alpha=0.5, vmin=0, vmax=1)
-    right.set_title(_words("热力图", "heat map"))
+    right.set_title("热力图")
     for axis in (left, right):
         axis.set_axis_off()
     _set_title(figure, title)
@@ -345,7 +347,7 @@ def show_reconstructions(originals, reconstructions, *, title=None):
     # One image, as in show_digits: the originals' row above the reconstructions'.
     sheet, corners = _sheet(np.concatenate([originals, reconstructions]), count)
     axis = _draw_sheet(figure, sheet, title)
-    for corner, name in ((corners[0], _words("原图", "input")), (corners[count], _words("重建", "output"))):
+    for corner, name in ((corners[0], "原图"), (corners[count], "重建")):
         top, left = corner
         axis.text(left - 1, top + (height - 1) / 2, name, ha="right", va="center")
     _set_title(figure, title)
@@ -386,12 +388,12 @@ def show_attention(image, scores, *, title=None):
     figure = _figure(3.6, 1.9 + (_TITLE_HEIGHT if title else 0))
     left, right = figure.subplots(1, 2)
     left.imshow(image, cmap="gray_r", vmin=0, vmax=1)
-    left.set_title(_words("图片", "image"))
+    left.set_title("图片")
     left.set_xticks([])
     right.imshow(scores, cmap="Blues", vmin=0, vmax=max(float(scores.max()), 1e-6))
-    right.set_title(_words("注意力", "attention"))
-    right.set_xlabel(_words("被看的行", "key row"))
-    right.set_ylabel(_words("查询行", "query row"))
+    right.set_title("注意力")
+    right.set_xlabel("被看的行")
+    right.set_ylabel("查询行")
     for axis in (left, right):
         axis.set_yticks(range(rows))
     right.set_xticks(range(rows))
