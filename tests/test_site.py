@@ -513,3 +513,42 @@ def test_a_diagram_opens_full_size(browser, served, site):
             assert image.size["width"] <= 390
     finally:
         browser.set_window_size(1280, 900)
+
+
+# Three entries of the error atlas, one from each of three of its groups (搭图, 喂数据, 加载): the
+# first words of Keras's message, as a learner would paste them into the search box.
+ATLAS_SEARCHES = {
+    "Only input tensors may be passed as positional arguments": "搭图",
+    "Data cardinality is ambiguous": "喂数据",
+    "No model config found in the file": "加载",
+}
+
+
+@pytest.mark.parametrize("message", list(ATLAS_SEARCHES), ids=list(ATLAS_SEARCHES.values()))
+def test_searching_an_error_message_finds_its_entry_in_the_error_atlas(browser, served, message):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    atlas = next(stem for stem in STEMS if stem.endswith("_error_atlas"))
+    browser.set_window_size(1280, 900)
+    browser.get(urllib.parse.urljoin(served, "search.html?q=" + urllib.parse.quote(message)))
+    WebDriverWait(browser, 30).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "#search-results ul.search li a")))
+    results = browser.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a")
+    urls = [urllib.parse.urlparse(link.get_attribute("href")) for link in results]
+    hits = [index for index, url in enumerate(urls) if url.path.endswith(f"/{atlas}.html")]
+    assert hits, [url.path for url in urls]
+    # The atlas is the first lesson listed, and one of its results is the entry itself (Sphinx lists
+    # a section whose title holds the words as the page plus the section's anchor).
+    lessons = [index for index, url in enumerate(urls) if url.path.rsplit("/", 1)[-1].split(".")[0] in STEMS]
+    assert lessons[0] == hits[0], [url.path for url in urls]
+    entries = [index for index in hits if urls[index].fragment]
+    assert entries, [url.geturl() for url in urls]
+    results[entries[0]].click()
+    WebDriverWait(browser, 30).until(lambda driver: "search.html" not in driver.current_url)
+    assert _page_name(browser, served) == atlas
+    fragment = urllib.parse.unquote(urllib.parse.urlparse(browser.current_url).fragment)
+    heading = browser.find_element(By.ID, fragment).find_element(By.CSS_SELECTOR, "h3")
+    assert heading.text.startswith(message), heading.text
+    assert _severe(browser) == []
