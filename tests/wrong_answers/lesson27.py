@@ -4,6 +4,7 @@ from tensorflow import keras
 from tensorflow.keras import layers
 
 import keras_functional_guide as kfg
+from keras_functional_guide.exercises import reference
 
 
 def new_head_model(*, keep_digit=False, head_on="hidden", units=2, activation="softmax", parity=True,
@@ -35,14 +36,8 @@ def new_head_model(*, keep_digit=False, head_on="hidden", units=2, activation="s
     return keras.Model(inputs, outputs)
 
 
-DAG = {
-    "stem": "layers/conv2d",
-    "branch_1x1": "layers/conv2d_1",
-    "branch_3x3": "layers/conv2d_2",
-    "branch_pool_1x1": "layers/conv2d_3",
-    "project": "layers/conv2d_4",
-    "digit": "layers/dense",
-}
+# The reference answer: each wrong answer below is one mistake away from it.
+DAG = reference("27-3")
 
 WRONG = [
     ("27-1", "the old digit head kept", lambda: new_head_model(keep_digit=True), "旧的 10 类输出头 digit"),
