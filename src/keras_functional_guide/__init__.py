@@ -38,6 +38,7 @@ _LAZY = {
     "EXAMPLES": "examples",
     "get_example": "examples",
     "train_example": "training",
+    "train_across_workers": "workers",
     "assert_same_network": "graph",
     "describe_network": "graph",
     "show_digits": "pictures",

@@ -145,8 +145,105 @@ def command_show(arguments, parser):
     return 0
 
 
+def _worker_mode(arguments, parser, example):
+    """What ``train`` runs: ``None`` (one process), ``("launch", addresses)`` (local workers) or
+    ``("join", addresses, index)`` (this process as one worker of a cluster). Every check is done
+    here, before TensorFlow is imported; a bad combination exits 2 with one line."""
+    import os
+
+    from keras_functional_guide import workers
+
+    local, cluster, index = arguments.workers, arguments.cluster, arguments.index
+    if local is not None and arguments.devices is not None:
+        parser.error("--workers and --devices cannot be combined: --workers trains in N processes "
+                     "(MultiWorkerMirroredStrategy), --devices in one process over N logical CPUs")
+    if cluster is not None and (local is not None or arguments.devices is not None):
+        parser.error("--cluster cannot be combined with --workers or --devices: it runs this process "
+                     "as one worker of a cluster of machines")
+    if (cluster is None) != (index is None):
+        parser.error("--cluster and --index go together: the cluster's addresses and this worker's "
+                     "place in them, e.g. --cluster 10.0.0.1:12345,10.0.0.2:12345 --index 0")
+    if arguments.port is not None and local is None:
+        parser.error("--port goes with --workers (the first port of the local workers)")
+    environment = os.environ.get("TF_CONFIG", "").strip()
+    try:
+        if local is not None:
+            _, addresses = workers.check_launch(
+                example.name, local, epochs=arguments.epochs, seed=arguments.seed,
+                batch_size=arguments.batch_size, port=arguments.port, timeout=arguments.timeout)
+            return ("launch", addresses)
+        if cluster is not None:
+            addresses = workers.parse_cluster(cluster)
+            workers.tf_config(addresses, index)
+        elif environment and arguments.devices is None:
+            addresses, index = workers.read_tf_config(environment)
+        else:
+            return None
+    except ValueError as error:
+        parser.error(str(error))
+    port = int(addresses[index].rpartition(":")[2])
+    if workers.port_in_use(port):
+        parser.error(f"port {port} is already in use on this machine, so worker {index} cannot listen "
+                     f"on {addresses[index]}; free it or give the cluster another port")
+    examples = workers.training_examples(example.name)  # Loads the data: after the instant checks.
+    if len(addresses) > examples:
+        parser.error(f"the cluster has {len(addresses)} workers, more than the {examples} training "
+                     f"examples of {example.name!r} (each worker needs at least one per step)")
+    return ("join", addresses, index)
+
+
+def _train_across_workers(arguments, example, addresses):
+    """``train NAME --workers N``: starts the workers, prints each one's final loss and the test accuracy.
+    (``addresses`` were only checked: the launch looks for free ports again, just before it starts.)"""
+    from keras_functional_guide import workers
+
+    print(f"training {example.name} on {len(addresses)} local workers under MultiWorkerMirroredStrategy, "
+          "with a custom training loop", flush=True)
+    try:
+        [result] = workers.train_across_workers(
+            example.name, len(addresses), epochs=arguments.epochs, seed=arguments.seed,
+            batch_size=arguments.batch_size, port=arguments.port, timeout=arguments.timeout,
+            echo=lambda line: print(line, flush=True))
+    except workers.WorkerFailed as error:
+        for line in error.stderr.strip().splitlines()[-5:]:
+            print(f"  [worker {error.worker}] {line}", file=sys.stderr)
+        print(f"keras-functional-guide: {error}", file=sys.stderr)
+        return FAILURE
+    except RuntimeError as error:
+        print(f"keras-functional-guide: {error}", file=sys.stderr)
+        return FAILURE
+    epochs = "epoch" if result.epochs == 1 else "epochs"
+    print(f"{result.epochs} {epochs}, global batch {result.batch_size} ({result.per_worker_batch} per "
+          f"worker), {result.steps} steps on every worker")
+    print("final loss of each worker:")
+    for index, loss in enumerate(result.losses):
+        print(f"  worker {index}: {loss:.6f}")
+    if len(result.losses) > 1:
+        print(f"the {len(result.losses)} workers' final losses and weights agree")
+    print(f"test accuracy: {result.test_accuracy:.4f} (chance {example.chance:.2f})")
+    return 0
+
+
+def _train_as_worker(arguments, example, addresses, index):
+    """``train NAME --cluster ... --index I`` (or ``TF_CONFIG``): this process is worker I."""
+    import os
+
+    from keras_functional_guide import workers
+
+    os.environ["TF_CONFIG"] = workers.tf_config(addresses, index)
+    print(f"worker {index} of {len(addresses)} ({addresses[index]}) training {example.name} under "
+          "MultiWorkerMirroredStrategy; it starts when every worker has joined", flush=True)
+    return workers.worker_main([example.name], epochs=arguments.epochs, seed=arguments.seed,
+                               batch_size=arguments.batch_size, timeout=arguments.timeout)
+
+
 def command_train(arguments, parser):
     example = _example_or_exit(parser, arguments.name)
+    mode = _worker_mode(arguments, parser, example)
+    if mode is not None and mode[0] == "launch":
+        return _train_across_workers(arguments, example, mode[1])
+    if mode is not None:
+        return _train_as_worker(arguments, example, *mode[1:])
     from keras_functional_guide.training import train_example
 
     import_tensorflow_quietly()  # Its start-up notices are not this program's output.
@@ -245,6 +342,21 @@ def build_parser():
     train = commands.add_parser("train", parents=[training], help="train an example on its digits task")
     train.add_argument("name", help="example name (see `list`)")
     train.add_argument("--seed", type=_int_at_least(0), default=0, help="random seed (default: 0)")
+    scale_out = train.add_argument_group(
+        "across processes and machines (MultiWorkerMirroredStrategy, a custom training loop)")
+    scale_out.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                           help="start N local worker processes and train across them")
+    scale_out.add_argument("--port", type=_int_at_least(1), default=None,
+                           help="with --workers: worker i listens on 127.0.0.1:PORT+i "
+                           "(default: free ports)")
+    scale_out.add_argument("--cluster", default=None, metavar="HOST:PORT,...",
+                           help="every worker's address, the same on every machine; with --index, "
+                           "run this process as one worker (or set TF_CONFIG instead)")
+    scale_out.add_argument("--index", type=_int_at_least(0), default=None, metavar="I",
+                           help="this worker's place in --cluster (0 is the chief)")
+    scale_out.add_argument("--timeout", type=_positive_int, default=60, metavar="SECONDS",
+                           help="seconds a worker waits for the others in a collective operation "
+                           "before it gives up (default: 60)")
     train.set_defaults(handler=command_train)
 
     tour = commands.add_parser("tour", parents=[training],

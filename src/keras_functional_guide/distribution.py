@@ -66,13 +66,19 @@ def distribute_batches(examples, batch_size, replicas):
       AddN must have the same size and shape".
     * A batch smaller than the replica count (the last image of 25 in batches
       of 8, over 2 replicas) leaves a replica an empty slice, shape (0, 8, 8, 1).
-      With oneDNN on (TensorFlow's default on x86 Linux), the gradient of
-      MaxPooling2D (``MklMaxPoolingGradOp``, whose shortcut for empty inputs
-      reads the float input tensor as an int32 shape vector) aborted the
-      process on one machine: "tensor.cc:896 Check failed: dtype() ==
+      With oneDNN's custom operations on, the gradient of MaxPooling2D
+      (``MklMaxPoolingGradOp``, whose shortcut for empty inputs reads the
+      float input tensor as an int32 shape vector) aborted the process on one
+      machine: "tensor.cc:896 Check failed: dtype() ==
       expected_dtype (1 vs. 3) int32 expected, got float"; on another it raised
       a catchable InvalidArgumentError; a Conv2D + BatchNormalization gradient
       fails with "Incompatible shapes: [0,6,6,4] vs. [0,8,8,1]".
+      Whether oneDNN is on depends on the CPU: TensorFlow's Linux x86 wheels
+      turn it on by default only on CPUs with neural-network instructions
+      (AVX512_VNNI, AVX512_BF16, AVX_VNNI or AMX; ``DefaultOneDnnPolicy`` in
+      tensorflow/core/util/port.cc), otherwise only with
+      ``TF_ENABLE_ONEDNN_OPTS=1``; ``TF_ENABLE_ONEDNN_OPTS=0`` turns it off.
+      When on, TensorFlow logs "oneDNN custom operations are on" at start-up.
 
     So the global batch is ``batch_size`` rounded down to a multiple of
     ``replicas`` (at least one example per replica), and each epoch leaves out
