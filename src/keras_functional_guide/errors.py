@@ -25,6 +25,10 @@ def _cell_label(shell, filename):
         return format_code_name(filename)
     if filename.startswith("<ipython-input-"):  # IPython 7: <ipython-input-7-0123abcd>
         return "Cell", "In[{}]".format(filename.split("-")[2])
+    if filename in getattr(linecache, "_ipython_cache", {}):
+        # IPython 7 under ipykernel >= 6 names a cell /tmp/ipykernel_<pid>/<hash>.py, with no
+        # record of its number: shown as IPython 7 itself shows it.
+        return "File", filename
     return None
 
 
