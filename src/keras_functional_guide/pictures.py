@@ -114,6 +114,16 @@ def _as_images(images, argument="images"):
     return array
 
 
+def _as_image(image, axes):
+    """One 2-D image, from (h, w) or (h, w, 1); ``axes`` names h and w in the error message."""
+    array = np.asarray(image, dtype="float32")
+    if array.ndim == 3 and array.shape[-1] == 1:
+        array = array[..., 0]
+    if array.ndim != 2:
+        raise ValueError(f"image must be one 2-D image, ({axes}) or ({axes}, 1); got shape {array.shape}")
+    return array
+
+
 def _as_labels(values, count, argument):
     if values is None:
         return None
@@ -298,11 +308,7 @@ def show_heatmap(image, heatmap, *, title=None):
     Returns:
         A ``matplotlib.figure.Figure``.
     """
-    image = np.asarray(image, dtype="float32")
-    if image.ndim == 3 and image.shape[-1] == 1:
-        image = image[..., 0]
-    if image.ndim != 2:
-        raise ValueError(f"image must be one 2-D image, (height, width) or (height, width, 1); got shape {image.shape}")
+    image = _as_image(image, "height, width")
     heatmap = np.asarray(heatmap, dtype="float32")
     if heatmap.ndim != 2:
         raise ValueError(f"heatmap must be 2-D, got shape {heatmap.shape}")
@@ -375,11 +381,7 @@ def show_attention(image, scores, *, title=None):
         ValueError: If the image is not one 2-D image or the scores are not one
             weight per pair of its rows.
     """
-    image = np.asarray(image, dtype="float32")
-    if image.ndim == 3 and image.shape[-1] == 1:
-        image = image[..., 0]
-    if image.ndim != 2:
-        raise ValueError(f"image must be one 2-D image, (rows, width) or (rows, width, 1); got shape {image.shape}")
+    image = _as_image(image, "rows, width")
     scores = np.asarray(scores, dtype="float32")
     rows = image.shape[0]
     if scores.shape != (rows, rows):

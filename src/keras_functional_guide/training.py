@@ -12,7 +12,11 @@ from keras_functional_guide._validation import check_int
 from keras_functional_guide.examples import get_example
 
 
-def compile_example(model, example, *, learning_rate=2e-3):
+# Adam's step size for every example, under compile/fit here and in the workers' own loop (workers.py).
+LEARNING_RATE = 2e-3
+
+
+def compile_example(model, example, *, learning_rate=LEARNING_RATE):
     """Compiles ``model`` for ``example``'s task, with losses and metrics keyed by output name."""
     from tensorflow import keras
 

@@ -55,7 +55,6 @@ DEFAULT_TIMEOUT = 60
 # What a worker prints before the JSON of each example it trained, for the launcher to read.
 RESULT_PREFIX = "kfg-worker-result "
 LOCALHOST = "127.0.0.1"
-_LEARNING_RATE = 2e-3  # As training.compile_example.
 
 
 class WorkerFailed(RuntimeError):
@@ -314,7 +313,7 @@ def train_on_worker(strategy, name, *, epochs=None, seed=0, batch_size=None, rep
     import tensorflow as tf
     from tensorflow import keras
 
-    from keras_functional_guide import distribution
+    from keras_functional_guide import distribution, training
 
     start = time.perf_counter()
     example = get_example(name)
@@ -345,7 +344,7 @@ def train_on_worker(strategy, name, *, epochs=None, seed=0, batch_size=None, rep
 
     with strategy.scope():
         model = example.build()
-        optimizer = keras.optimizers.Adam(_LEARNING_RATE)
+        optimizer = keras.optimizers.Adam(training.LEARNING_RATE)
     losses = _loss_functions(example)
     batches = iter(strategy.distribute_datasets_from_function(dataset_fn))
 
