@@ -1,6 +1,8 @@
 """Benchmarks: measured on the machine this runs on, printed as Markdown tables.
 
     .venv/bin/python benchmarks/run.py [--repeats 5]
+    .venv/bin/python benchmarks/run.py --lessons 22 24 --repeats 3   # only those lessons
+
 
 1. Import time: ``import keras_functional_guide`` against ``import tensorflow``,
    in fresh processes, median of several runs; also the first builder use
@@ -89,6 +91,23 @@ def notebook_times(workers):
     return each, floor_each, suite, floor_suite
 
 
+def paired_beyond(notebooks, repeats):
+    """Each lesson's time beyond its floor, measured in pairs.
+
+    The machine's speed drifts by seconds over an hour, more than a lesson's own
+    cost; so every lesson run is paired with a floor run just before it, and the
+    lesson's figure is the median of the differences over ``repeats`` pairs.
+    """
+    rows = []
+    with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks") as folder:
+        floor = pathlib.Path(folder) / "00_floor.ipynb"
+        floor_notebook(floor)
+        for path in notebooks:
+            pairs = [(pytest_time([floor], 0), pytest_time([path], 0)) for _ in range(repeats)]
+            rows.append((path.name, pairs))
+    return rows
+
+
 def tour():
     # A wrapper process of its own, so the peak is the tour's alone, not that
     # of an earlier child of this script.
@@ -119,7 +138,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2, help="pytest-xdist workers for the suites")
+    parser.add_argument("--lessons", nargs="+", metavar="NN",
+                        help="only these lessons, each paired with a floor run --repeats times")
     arguments = parser.parse_args()
+    if arguments.lessons:
+        return lessons_only(arguments.lessons, arguments.repeats)
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}, "
           f"{platform.platform()}")
@@ -155,5 +178,20 @@ def main():
     print(f"| {seconds:.1f} | {peak_mib:.0f} |")
 
 
+def lessons_only(names, repeats):
+    from lessons import _resolve
+
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}")
+    print(f"Environment: {environment()}\n")
+    print(f"## Lessons beyond their floor, paired runs (median of {repeats})\n")
+    print("| notebook | seconds (median) | floor (median) | beyond the floor, median of pairs (s) | pairs (s) |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    for name, pairs in paired_beyond(_resolve(names), repeats):
+        differences = [lesson - floor for floor, lesson in pairs]
+        print(f"| {name} | {statistics.median(l for _, l in pairs):.1f} | {statistics.median(f for f, _ in pairs):.1f} "
+              f"| {statistics.median(differences):.1f} | {', '.join(f'{d:.1f}' for d in differences)} |", flush=True)
+    return 0
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
