@@ -173,8 +173,8 @@ class TracesWithoutSignature(Exercise):
 
     @staticmethod
     def solution():
-        shapes = {32, 1347 % 32}   # 42 批 32 个样本，最后一批 3 个：两种形状
-        return len(shapes)         # 每种形状追踪一次，后面几轮不再追踪
+        shapes = {32, 1347 % 32}  # 42 批 32 个样本，最后一批 3 个：两种形状
+        return len(shapes)  # 每种形状追踪一次，后面几轮不再追踪
 
     @staticmethod
     def grade(answer):

@@ -1,4 +1,4 @@
-"""Exercises of lesson 28 (延伸：用 Python 造数据：PyDataset、生成器与用完的数据), posed in ``notebooks/28_python_data.ipynb``.
+"""Exercises of lesson 28 (延伸：用 Python 造数据：PyDataset 与生成器), posed in ``notebooks/28_python_data.ipynb``.
 
 28-1 wants a ``keras.utils.PyDataset``: the checker reads its settings, its
 length and three of its batches (structure, shapes, dtypes, which rows), and
