@@ -3,7 +3,6 @@
     .venv/bin/python benchmarks/run.py [--repeats 5]
     .venv/bin/python benchmarks/run.py --lessons 22 24 --repeats 3   # only those lessons
 
-
 1. Import time: ``import keras_functional_guide`` against ``import tensorflow``,
    in fresh processes, median of several runs; also the first builder use
    against ``from tensorflow.keras import layers``.
@@ -26,7 +25,7 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from lessons import find_lessons as find_notebooks, learner_kernel_env  # noqa: E402 - a maintainers' script
+from lessons import _resolve as resolve_lessons, find_lessons as find_notebooks, learner_kernel_env  # noqa: E402 - a maintainers' script
 PYTHON = sys.executable
 SCRIPT = str(pathlib.Path(PYTHON).parent / "keras-functional-guide")
 # A learner's environment, as the tests and the stored notebook outputs use it.
@@ -92,20 +91,22 @@ def notebook_times(workers):
 
 
 def paired_beyond(notebooks, repeats):
-    """Each lesson's time beyond its floor, measured in pairs.
+    """Yields ``(lesson name, [(floor seconds, lesson seconds), ...])``, a lesson at a time.
 
     The machine's speed drifts by seconds over an hour, more than a lesson's own
     cost; so every lesson run is paired with a floor run just before it, and the
     lesson's figure is the median of the differences over ``repeats`` pairs.
     """
-    rows = []
     with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks") as folder:
         floor = pathlib.Path(folder) / "00_floor.ipynb"
         floor_notebook(floor)
-        for path in notebooks:
-            pairs = [(pytest_time([floor], 0), pytest_time([path], 0)) for _ in range(repeats)]
-            rows.append((path.name, pairs))
-    return rows
+        for path in notebooks:  # One row as each lesson is done: a run takes minutes.
+            yield path.name, [(pytest_time([floor], 0), pytest_time([path], 0)) for _ in range(repeats)]
+
+
+def machine():
+    return (f"Machine: {platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}, "
+            f"{platform.platform()}")
 
 
 def tour():
@@ -144,8 +145,7 @@ def main():
     if arguments.lessons:
         return lessons_only(arguments.lessons, arguments.repeats)
 
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}, "
-          f"{platform.platform()}")
+    print(machine())
     versions = subprocess.run([PYTHON, "-c", "import tensorflow as tf, keras; print(tf.__version__, keras.__version__)"],
                               capture_output=True, text=True, env=ENV).stdout.split()
     print(f"tensorflow {versions[0]}, keras {versions[1]}")
@@ -179,14 +179,12 @@ def main():
 
 
 def lessons_only(names, repeats):
-    from lessons import _resolve
-
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}")
+    print(machine())
     print(f"Environment: {environment()}\n")
     print(f"## Lessons beyond their floor, paired runs (median of {repeats})\n")
     print("| notebook | seconds (median) | floor (median) | beyond the floor, median of pairs (s) | pairs (s) |")
     print("| --- | ---: | ---: | ---: | --- |")
-    for name, pairs in paired_beyond(_resolve(names), repeats):
+    for name, pairs in paired_beyond(resolve_lessons(names), repeats):
         differences = [lesson - floor for floor, lesson in pairs]
         print(f"| {name} | {statistics.median(l for _, l in pairs):.1f} | {statistics.median(f for f, _ in pairs):.1f} "
               f"| {statistics.median(differences):.1f} | {', '.join(f'{d:.1f}' for d in differences)} |", flush=True)
